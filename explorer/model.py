@@ -10,11 +10,19 @@ annotations to check that every reference resolves (see ``explorer.references``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 
 @dataclass(frozen=True)
@@ -39,10 +47,34 @@ Sources = tuple[SourceId, ...]
 CitedSources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 
 Track = Literal["diplomacy", "security", "humanitarian", "governance", "reconstruction"]
-TRACKS: tuple[Track, ...] = ("diplomacy", "security", "humanitarian", "governance", "reconstruction")
+TRACKS: tuple[Track, ...] = (
+    "diplomacy",
+    "security",
+    "humanitarian",
+    "governance",
+    "reconstruction",
+)
 Certainty = Literal["observed", "scheduled", "projected"]
 Status = Literal["realized", "counterfactual", "open"]
-Position = Annotated[int, Field(ge=-2, le=2)] | Literal["unknown"]
+
+
+def _position(value: object) -> int | str:
+    if value == "unknown":
+        return "unknown"
+    if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
+        raise ValueError(
+            f"{value!r} is not a position: use a whole number from -2 to 2, or unknown"
+        )
+    return value
+
+
+Position = Annotated[
+    int | str,
+    PlainValidator(_position),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": -2, "maximum": 2}, {"const": "unknown"}]}
+    ),
+]
 LikelihoodLabel = Literal[
     "remote",
     "very unlikely",

@@ -1,0 +1,39 @@
+"""Every scenario set under a folder, each loaded on its own so one broken set hides no other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.loader import load_set
+from explorer.model import ScenarioSet
+from explorer.problems import Problem
+
+SCENARIOS_ROOT = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The valid sets by id, and the problems of those that did not load."""
+
+    sets: dict[str, ScenarioSet] = field(default_factory=dict)
+    problems: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+
+    def __getitem__(self, set_id: str) -> ScenarioSet:
+        return self.sets[set_id]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.sets)
+
+
+def load_catalog(root: Path = SCENARIOS_ROOT) -> Catalog:
+    """Load every set folder directly under ``root``, sorted by folder name."""
+    catalog = Catalog()
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        result = load_set(folder, shown_as=f"{root.name}/{folder.name}")
+        if result.set is not None:
+            catalog.sets[result.set.id] = result.set
+        else:
+            catalog.problems[folder.name] = result.problems
+    return catalog
