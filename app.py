@@ -2,16 +2,49 @@
 
 import streamlit as st
 
+from components import (
+    drafts,
+    notices,
+    outcomes,
+    overview,
+    problems,
+    share,
+    sidebar,
+    sources,
+    stakeholders,
+    timeline,
+)
 from components.data import cached_catalog
+from explorer import state as view_state
+from explorer.text import escape_markdown
+
+VIEWS = {
+    "overview": overview.render,
+    "timeline": timeline.render,
+    "stakeholders": stakeholders.render,
+    "outcomes": outcomes.render,
+    "drafts": drafts.render,
+    "sources": sources.render,
+}
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()
-st.title("Scenario Explorer")
-for scenario_set in catalog.sets.values():
-    st.header(scenario_set.info.title, anchor=False)
-    st.text(scenario_set.info.question)
-    for scenario in scenario_set.scenarios:
-        st.text(f"{scenario.label} ({scenario.status}): {scenario.narrative.headline}")
-for set_id, problems in catalog.problems.items():
-    st.error(f"The set {set_id!r} has problems and is not shown.")
-    st.code("\n".join(map(str, problems)), language=None)
+if not catalog.sets:
+    st.title("Scenario Explorer")
+    st.error("No scenario set could be loaded.")
+    problems.render(catalog.problems)
+    st.stop()
+
+url = {key: st.query_params.get_all(key) for key in st.query_params}
+requested, url_notices = view_state.parse(url, catalog)
+state = sidebar.render(catalog, requested)
+description = view_state.describe(state, catalog)
+st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
+st.caption(escape_markdown(description))
+notices.render(url_notices)
+problems.render(catalog.problems)
+VIEWS[state.view](catalog[state.set], state)
+
+params = view_state.encode(state, catalog)
+st.query_params.from_dict(params)
+share.render(params, description)

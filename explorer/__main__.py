@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from explorer.catalog import SCENARIOS_ROOT, load_catalog
+from explorer.catalog import load_catalog, scenarios_root
 from explorer.loader import load_set
 from explorer.model import Scenario, ScenarioSet
 
@@ -47,13 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check scenario sets and report problems")
-    check.add_argument("path", nargs="?", type=Path, default=SCENARIOS_ROOT)
+    check.add_argument("path", nargs="?", type=Path, default=None)
     commands.add_parser("schema", help="print the JSON Schema of a scenario file")
     args = parser.parse_args(argv)
     if args.command == "schema":
         print(json.dumps(Scenario.model_json_schema(), indent=2))
         return 0
-    return validate(args.path)
+    return validate(args.path or scenarios_root())
 
 
 if __name__ == "__main__":

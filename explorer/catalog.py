@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from explorer.model import ScenarioSet
 from explorer.problems import Problem
 
 SCENARIOS_ROOT = Path(__file__).resolve().parent.parent / "scenarios"
+ROOT_VARIABLE = "SCENARIO_EXPLORER_SCENARIOS"
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,14 @@ class Catalog:
         return list(self.sets)
 
 
-def load_catalog(root: Path = SCENARIOS_ROOT) -> Catalog:
+def scenarios_root() -> Path:
+    """``scenarios/`` of this project, unless the environment names another folder."""
+    return Path(os.environ.get(ROOT_VARIABLE) or SCENARIOS_ROOT)
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
     """Load every set folder directly under ``root``, sorted by folder name."""
+    root = root or scenarios_root()
     catalog = Catalog()
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         result = load_set(folder, shown_as=f"{root.name}/{folder.name}")

@@ -1,0 +1,71 @@
+"""Drafts: the competing texts clause by clause, aligned by issue, differences marked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer.compare import aligned_clauses
+from explorer.model import Draft, ScenarioSet
+from explorer.state import ViewState
+from explorer.text import escape_markdown as esc
+
+STATUS_WORDS = {
+    "adopted": "adopted",
+    "vetoed": "vetoed",
+    "failed": "not adopted",
+    "not_put_to_vote": "not put to a vote",
+    "circulated": "circulated; no vote recorded",
+}
+
+
+def _header(draft: Draft, sponsor: str) -> None:
+    st.markdown(f"#### {esc(draft.title)}")
+    meta = [
+        f"Sponsor: {sponsor}",
+        f"circulated {draft.circulated:%d %b %Y}",
+        STATUS_WORDS[draft.status],
+    ]
+    if draft.symbol:
+        meta.insert(1, draft.symbol)
+    if draft.resolution:
+        meta.append(f"resolution {draft.resolution}")
+    st.markdown(esc(" · ".join(meta)))
+    if draft.vote:
+        vote = draft.vote
+        st.markdown(
+            esc(
+                f"Vote on {vote.date:%d %b %Y}: {len(vote.yes)} in favour, {len(vote.no)} against, "
+                f"{len(vote.abstain)} abstaining"
+                + (f", {len(vote.absent)} absent" if vote.absent else "")
+            )
+        )
+    if draft.note:
+        st.caption(esc(draft.note))
+
+
+def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+    drafts = scenario_set.drafts
+    if not drafts:
+        st.info("This set has no draft texts.")
+        return
+    names = {a.id: a.name for a in scenario_set.actors}
+    sources = {s.id: s.publisher for s in scenario_set.sources}
+    issues = {i.id: i for i in scenario_set.issues}
+    for column, draft in zip(st.columns(len(drafts)), drafts, strict=True):
+        with column:
+            _header(draft, names[draft.sponsor])
+    st.divider()
+    for row in aligned_clauses(scenario_set):
+        if row.issue not in state.issues:
+            continue
+        marker = "differs" if row.differs else "same"
+        st.markdown(f"**{esc(issues[row.issue].label)}** · {marker}")
+        for column, text, cited in zip(
+            st.columns(len(drafts)), row.texts, row.sources, strict=True
+        ):
+            with column, st.container(border=True):
+                if text is None:
+                    st.caption("Silent on this issue (as reported).")
+                else:
+                    st.markdown(esc(text))
+                    st.caption(esc("Sources: " + ", ".join(sorted({sources[s] for s in cited}))))

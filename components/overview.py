@@ -1,0 +1,53 @@
+"""Overview: the question, the decision point, the scenario tree and a card per scenario."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.chart import chart
+from explorer import figures
+from explorer.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
+from explorer.state import ViewState
+from explorer.summaries import tree_summary
+from explorer.text import escape_markdown as esc
+
+STATUS_BADGES = {
+    "realized": ("Realized: this happened", "green", ":material/check_circle:"),
+    "counterfactual": ("Counterfactual: did not happen", "violet", ":material/alt_route:"),
+    "open": ("Open: may still unfold", "orange", ":material/hourglass_top:"),
+}
+
+
+def _card(scenario: Scenario, letter: str | None) -> None:
+    with st.container(border=True):
+        title = f"{letter}: {scenario.title}" if letter else scenario.title
+        st.markdown(f"#### {esc(title)}")
+        label, color, icon = STATUS_BADGES[scenario.status]
+        st.badge(label, color=color, icon=icon)
+        st.markdown(f"**{esc(scenario.narrative.headline)}**")
+        likelihood = scenario.likelihood
+        st.markdown(
+            f"Likelihood: **{likelihood.label}** ({LIKELIHOOD_RANGES[likelihood.label]}), "
+            f"as judged on {likelihood.assessed:%d %b %Y}. {esc(likelihood.rationale)}"
+        )
+        st.markdown(f"Premise: {esc(scenario.premise)}")
+
+
+def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+    info = scenario_set.info
+    st.markdown(f"### {esc(info.question)}")
+    st.markdown(f"**Decision point, {info.decision_date:%d %B %Y}.** {esc(info.decision_point)}")
+    st.markdown(esc(info.summary))
+    selected = [s for s in (state.a, state.b) if s]
+    chart(
+        figures.scenario_tree(scenario_set, selected), "overview.tree", tree_summary(scenario_set)
+    )
+    letters = dict(zip(selected, "AB", strict=False))
+    ordered = sorted(
+        scenario_set.scenarios,
+        key=lambda s: (s.id not in letters, selected.index(s.id) if s.id in letters else 0),
+    )
+    for start in range(0, len(ordered), 2):
+        for column, scenario in zip(st.columns(2), ordered[start : start + 2], strict=False):
+            with column:
+                _card(scenario, letters.get(scenario.id))

@@ -1,0 +1,116 @@
+"""The sidebar: set, scenario A, optional B, view and filters. Returns the chosen state.
+
+Widget values live in session state under ``sidebar.*`` keys, seeded once from the URL's state;
+after that the widgets are the truth and the URL follows them (see ``app.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from explorer.catalog import Catalog
+from explorer.compare import ACTOR_GROUPS
+from explorer.model import TRACKS
+from explorer.state import NO_B, VIEWS, ViewState, default_state
+
+FIELDS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor")
+
+
+def _key(name: str) -> str:
+    return f"sidebar.{name}"
+
+
+def _seed(state: ViewState) -> None:
+    for name in FIELDS:
+        value = getattr(state, name)
+        if name == "b":
+            value = value or NO_B
+        st.session_state[_key(name)] = (
+            list(value) if isinstance(value, tuple) and name != "dates" else value
+        )
+
+
+def _on_set_change(catalog: Catalog) -> None:
+    _seed(default_state(catalog, st.session_state[_key("set")]))
+
+
+def _state_from_widgets() -> ViewState:
+    values = {name: st.session_state[_key(name)] for name in FIELDS}
+    return ViewState(
+        set=values["set"],
+        a=values["a"],
+        b=None if values["b"] == NO_B else values["b"],
+        view=values["view"],
+        groups=tuple(values["groups"]),
+        tracks=tuple(values["tracks"]),
+        issues=tuple(values["issues"]),
+        dates=tuple(values["dates"]),  # type: ignore[arg-type]
+        actor=values["actor"],
+    )
+
+
+def render(catalog: Catalog, initial: ViewState) -> ViewState:
+    """Draw the controls (seeded from ``initial`` on a session's first run); return the state."""
+    if _key("set") not in st.session_state:
+        _seed(initial)
+    default = default_state(catalog, st.session_state[_key("set")])
+    scenario_set = catalog[default.set]
+    names = {s.id: s.label for s in scenario_set.scenarios}
+    if st.session_state[_key("b")] == st.session_state[_key("a")]:
+        st.session_state[_key("b")] = next(
+            s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
+        )
+    with st.sidebar:
+        st.selectbox(
+            "Scenario set",
+            catalog.ids,
+            format_func=lambda i: catalog[i].info.title,
+            key=_key("set"),
+            on_change=_on_set_change,
+            args=(catalog,),
+        )
+        st.selectbox("Scenario A", list(names), format_func=names.get, key=_key("a"))
+        st.selectbox(
+            "Compare with B",
+            [NO_B, *(i for i in names if i != st.session_state[_key("a")])],
+            format_func=lambda i: "(none: show A alone)" if i == NO_B else names[i],
+            key=_key("b"),
+        )
+        st.radio("View", list(VIEWS), format_func=VIEWS.get, key=_key("view"))
+        with st.expander("Filters", expanded=False):
+            st.multiselect(
+                "Actor groups", list(ACTOR_GROUPS), format_func=ACTOR_GROUPS.get, key=_key("groups")
+            )
+            st.multiselect("Tracks", list(TRACKS), format_func=str.capitalize, key=_key("tracks"))
+            issue_labels = {i.id: i.label for i in scenario_set.issues}
+            st.multiselect(
+                "Issues", list(issue_labels), format_func=issue_labels.get, key=_key("issues")
+            )
+            low, high = default.dates
+            st.slider(
+                "Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD"
+            )
+            actor_names = {a.id: a.name for a in scenario_set.actors}
+            st.selectbox(
+                "Actor in detail (stakeholders)",
+                [None, *actor_names],
+                format_func=lambda i: "(none)" if i is None else actor_names[i],
+                key=_key("actor"),
+            )
+    state = _state_from_widgets()
+    st.sidebar.caption(
+        f"Content version {scenario_set.info.version}, as of {scenario_set.info.as_of:%d %B %Y}."
+    )
+    return _with_empty_filters_as_default(state, default)
+
+
+def _with_empty_filters_as_default(state: ViewState, default: ViewState) -> ViewState:
+    """An emptied filter means 'everything', not 'nothing'."""
+    return replace(
+        state,
+        groups=state.groups or default.groups,
+        tracks=state.tracks or default.tracks,
+        issues=state.issues or default.issues,
+    )

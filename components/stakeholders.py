@@ -1,0 +1,94 @@
+"""Stakeholders: who stands where on each issue, who moves between A and B, and in whose words."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.chart import chart
+from explorer import figures, tables
+from explorer.compare import actor_group, scenario_by_id, stance_changes, stances_under
+from explorer.model import ScenarioSet
+from explorer.state import ViewState
+from explorer.summaries import changes_summary, heatmap_summary
+from explorer.text import escape_markdown as esc
+from explorer.text import is_web_link
+
+
+def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None:
+    actor = next(a for a in scenario_set.actors if a.id == actor_id)
+    sources = {s.id: s for s in scenario_set.sources}
+    st.markdown(f"#### {esc(actor.name)}: positions in its own words")
+    for stance in (s for s in scenario_set.stances if s.actor == actor_id and s.issue in issues):
+        issue = next(i for i in scenario_set.issues if i.id == stance.issue)
+        with st.container(border=True):
+            st.markdown(f"**{esc(issue.label)}**: {esc(str(stance.value))} (as of {stance.as_of})")
+            if stance.summary:
+                st.markdown(esc(stance.summary))
+            if stance.quote:
+                st.markdown(f"> {esc(stance.quote)}")
+            for source_id in stance.sources:
+                source = sources[source_id]
+                label = esc(f"{source.publisher}: {source.title}")
+                link = f"[{label}]({source.url})" if is_web_link(source.url) else label
+                st.markdown(f"Source: {link}")
+
+
+def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+    actors = [a for a in scenario_set.actors if actor_group(a) in state.groups]
+    issues = [i for i in scenario_set.issues if i.id in state.issues]
+    a = scenario_by_id(scenario_set, state.a)
+    views = stances_under(scenario_set, a)
+    shown = {
+        k: v for k, v in views.items() if k[0] in {x.id for x in actors} and k[1] in state.issues
+    }
+    values = {k: v.value for k, v in shown.items()}
+    st.caption(
+        f"Positions under {esc(a.label)}: as recorded at the decision, with this scenario's "
+        "projected reactions. Scale -2 to +2 per issue; grey ? means no statement found."
+    )
+    chart(
+        figures.stance_heatmap(actors, issues, values),
+        "stakeholders.heatmap",
+        heatmap_summary(shown, len(actors), len(issues)),
+        tables.stances_table(actors, issues, shown),
+    )
+    if state.b:
+        b = scenario_by_id(scenario_set, state.b)
+        names = {x.id: x.name for x in scenario_set.actors} | {
+            i.id: i.label for i in scenario_set.issues
+        }
+        changes = [c for c in stance_changes(scenario_set, a, b) if (c.actor, c.issue) in shown]
+        st.markdown(f"#### Who moves between {esc(a.label)} and {esc(b.label)}")
+        st.caption(esc(changes_summary(changes, [a.label, b.label])))
+        if changes:
+            st.dataframe(
+                tables.changes_table(changes, names, [a.label, b.label]),
+                hide_index=True,
+                key="stakeholders.changes",
+            )
+    issue_labels = {i.id: i.label for i in issues}
+    chosen = st.selectbox(
+        "Issue for the position and salience map",
+        list(issue_labels),
+        format_func=issue_labels.get,
+        key="stakeholders.issue",
+    )
+    if chosen:
+        issue = next(i for i in issues if i.id == chosen)
+        salience = {
+            k[0]: (v.value, v.stance.salience if v.stance else None)
+            for k, v in shown.items()
+            if k[1] == chosen
+        }
+        known = sum(1 for value, _ in salience.values() if value != "unknown")
+        chart(
+            figures.position_salience(actors, issue, salience),
+            "stakeholders.salience",
+            f"{issue.label}: {known} of {len(salience)} actors have a known position.",
+        )
+    if state.actor:
+        _detail(scenario_set, state.actor, list(state.issues))
+    else:
+        st.caption(
+            "Choose an actor under Filters in the sidebar to read its positions and sources."
+        )

@@ -1,0 +1,173 @@
+"""Derived tables of a set: a scenario's full timeline, stances under a scenario, what differs
+between two scenarios, drafts aligned by issue, and where each source is used."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from explorer.model import Actor, Event, Position, Scenario, ScenarioSet, Stance
+from explorer.references import iter_references
+
+ACTOR_GROUPS: dict[str, str] = {
+    "p5": "Council: permanent members",
+    "elected": "Council: elected members",
+    "parties": "Parties to the conflict",
+    "others": "Other states and bodies",
+}
+
+
+def actor_group(actor: Actor) -> str:
+    if actor.council_seat == "permanent":
+        return "p5"
+    if actor.council_seat == "elected":
+        return "elected"
+    return "parties" if actor.party else "others"
+
+
+def scenario_by_id(scenario_set: ScenarioSet, scenario_id: str) -> Scenario:
+    return next(s for s in scenario_set.scenarios if s.id == scenario_id)
+
+
+def scenario_events(scenario_set: ScenarioSet, scenario: Scenario) -> list[Event]:
+    """Shared history, then the parent's events before the branch point, then the scenario's own."""
+    inherited: list[Event] = []
+    if scenario.parent and scenario.branch_point:
+        parent = scenario_by_id(scenario_set, scenario.parent)
+        inherited = [
+            e
+            for e in scenario_events(scenario_set, parent)
+            if e.when < scenario.branch_point.date and e not in scenario_set.history
+        ]
+    return sorted([*scenario_set.history, *inherited, *scenario.events], key=lambda e: e.when)
+
+
+@dataclass(frozen=True)
+class StanceView:
+    """An actor's position on an issue under a scenario, and where that value comes from."""
+
+    actor: str
+    issue: str
+    value: Position
+    stance: Stance | None
+    reaction_basis: str | None = None
+
+
+def stances_under(
+    scenario_set: ScenarioSet, scenario: Scenario | None
+) -> dict[tuple[str, str], StanceView]:
+    """Every actor x issue: the recorded stance, replaced by the scenario's projected reaction."""
+    recorded = {(s.actor, s.issue): s for s in scenario_set.stances}
+    out = {}
+    for actor in scenario_set.actors:
+        for issue in scenario_set.issues:
+            stance = recorded.get((actor.id, issue.id))
+            value = stance.value if stance else "unknown"
+            out[(actor.id, issue.id)] = StanceView(actor.id, issue.id, value, stance)
+    for reaction in scenario.reactions if scenario else ():
+        key = (reaction.actor, reaction.issue)
+        out[key] = StanceView(*key, reaction.value, recorded.get(key), reaction.basis)
+    return out
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    actor: str
+    issue: str
+    a: Position
+    b: Position
+    basis: str
+
+    @property
+    def shift(self) -> int | None:
+        """B minus A on the -2..+2 scale; None when either side is unknown."""
+        if isinstance(self.a, int) and isinstance(self.b, int):
+            return self.b - self.a
+        return None
+
+
+def stance_changes(scenario_set: ScenarioSet, a: Scenario, b: Scenario) -> list[StanceChange]:
+    """Where an actor's position differs between A and B, with the stated basis of each change."""
+    under_a, under_b = stances_under(scenario_set, a), stances_under(scenario_set, b)
+    changes = []
+    for key, view_a in under_a.items():
+        view_b = under_b[key]
+        if view_a.value != view_b.value:
+            basis = " / ".join(v.reaction_basis for v in (view_a, view_b) if v.reaction_basis)
+            changes.append(StanceChange(*key, view_a.value, view_b.value, basis))
+    return changes
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    issue: str
+    texts: tuple[str | None, ...]
+    sources: tuple[tuple[str, ...], ...]
+
+    @property
+    def differs(self) -> bool:
+        return len(set(self.texts)) > 1
+
+
+def aligned_clauses(scenario_set: ScenarioSet) -> list[ClauseRow]:
+    """One row per issue that any draft addresses, one column per draft (None: silent)."""
+    rows = []
+    for issue in scenario_set.issues:
+        per_draft = [[c for c in d.clauses if c.issue == issue.id] for d in scenario_set.drafts]
+        if not any(per_draft):
+            continue
+        texts = tuple(
+            " ".join(c.summary + (f' "{c.quote}"' if c.quote else "") for c in clauses) or None
+            for clauses in per_draft
+        )
+        sources = tuple(tuple(s for c in clauses for s in c.sources) for clauses in per_draft)
+        rows.append(ClauseRow(issue.id, texts, sources))
+    return rows
+
+
+def _describe(kind: str, label: str, loc: Sequence[str | int]) -> str:
+    fields = [part for part in loc if isinstance(part, str)]
+    return f"{kind} {label}: {'.'.join(fields)}"
+
+
+def source_usage(scenario_set: ScenarioSet) -> dict[str, list[str]]:
+    """For each source id, where it is cited (``"scenario Russian draft: events.sources"``)."""
+    usage: dict[str, list[str]] = defaultdict(list)
+    places: Iterable[tuple[str, str, BaseModel]] = [
+        *(("stance", f"{s.actor} on {s.issue}", s) for s in scenario_set.stances),
+        *(("draft", d.title, d) for d in scenario_set.drafts),
+        *(("history", e.title, e) for e in scenario_set.history),
+        *(("scenario", s.label, s) for s in scenario_set.scenarios),
+        *(("observation", o.title, o) for o in scenario_set.observations),
+    ]
+    for kind, label, obj in places:
+        for loc, ref_kind, ref in iter_references(obj):
+            if ref_kind == "source":
+                place = _describe(kind, label, loc)
+                if place not in usage[ref]:
+                    usage[ref].append(place)
+    return dict(usage)
+
+
+@dataclass(frozen=True)
+class ObservedPoint:
+    indicator: str
+    date: dt.date
+    value: float
+    note: str | None
+    observation: str
+
+
+def observed_points(scenario_set: ScenarioSet) -> list[ObservedPoint]:
+    return sorted(
+        (
+            ObservedPoint(v.indicator, o.date, v.value, v.note, o.title)
+            for o in scenario_set.observations
+            for v in o.values
+        ),
+        key=lambda p: (p.indicator, p.date),
+    )

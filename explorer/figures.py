@@ -1,0 +1,432 @@
+"""Pure figure builders: model objects in, plotly Figure out. No Streamlit here.
+
+Every scenario trace carries a second encoding beside its colour (marker symbol and dash), and
+content text is HTML-escaped before it goes into hover labels, which plotly renders as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from explorer.compare import ObservedPoint, actor_group
+from explorer.model import Actor, Event, Indicator, Issue, Position, ScenarioSet, Trajectory
+from explorer.palette import (
+    NEUTRAL_COLOR,
+    OBSERVED_COLOR,
+    POSITION_SCALE,
+    SCENARIO_STYLES,
+    STATUS_STYLES,
+    UNKNOWN_COLOR,
+)
+
+FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
+CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-open-dot"}
+CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.55}
+RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
+GROUP_SYMBOLS = {"p5": "star", "elected": "circle", "parties": "diamond", "others": "square"}
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": _esc(title), "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font=FONT,
+        template="plotly_white",
+        legend={"orientation": "h", "y": -0.12, "x": 0},
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+@dataclass(frozen=True)
+class EventSeries:
+    """The events of one scenario, drawn in the style of its position (A first, then B)."""
+
+    label: str
+    events: Sequence[Event]
+
+
+def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
+    when = event.when.isoformat() + (f" to {event.end.isoformat()}" if event.end else "")
+    if event.window:
+        when += f" (window {event.window.earliest} to {event.window.latest})"
+    sources = ", ".join(source_names.get(s, s) for s in event.sources) or "none"
+    basis = f"<br>Basis: {_esc(_clip(event.basis, 120))}" if event.basis else ""
+    title = _esc(event.title)
+    return f"<b>{title}</b><br>{when} · {event.certainty}<br>Sources: {_esc(sources)}{basis}"
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def timeline(
+    series: Sequence[EventSeries],
+    tracks: Sequence[str],
+    today: dt.date,
+    dates: tuple[dt.date, dt.date],
+    source_names: Mapping[str, str],
+) -> go.Figure:
+    """Events by track on one time axis: observed filled, scheduled open, projected faded and
+    dotted; uncertainty windows and durations as bars; a line for today."""
+    fig = go.Figure()
+    row = {track: index for index, track in enumerate(tracks)}
+    offsets = [0.0] if len(series) == 1 else [0.15, -0.15]
+    for (one, style), offset in zip(
+        zip(series, SCENARIO_STYLES, strict=False), offsets, strict=False
+    ):
+        shown = [e for e in one.events if e.track in row and dates[0] <= e.when <= dates[1]]
+        spans_x: list[dt.date | None] = []
+        spans_y: list[float | None] = []
+        for event in shown:
+            start, end = (
+                (event.window.earliest, event.window.latest)
+                if event.window
+                else (event.start, event.end)
+            )
+            if start and end:
+                spans_x += [start, end, None]
+                spans_y += [row[event.track] + offset] * 2 + [None]
+        if spans_x:
+            fig.add_trace(
+                go.Scatter(
+                    x=spans_x,
+                    y=spans_y,
+                    mode="lines",
+                    line={"color": style.color, "width": 7},
+                    opacity=0.3,
+                    name=f"{style.name}: {_esc(one.label)}, timing window",
+                    legendgroup=style.name,
+                    hoverinfo="skip",
+                )
+            )
+        for certainty, suffix in CERTAINTY_MARKERS.items():
+            group = [e for e in shown if e.certainty == certainty]
+            if not group:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=[e.when for e in group],
+                    y=[row[e.track] + offset for e in group],
+                    mode="markers",
+                    marker={
+                        "symbol": style.symbol + suffix,
+                        "size": 12,
+                        "color": style.color,
+                        "line": {"width": 2, "color": style.color},
+                    },
+                    opacity=CERTAINTY_OPACITY[certainty],
+                    name=f"{style.name}: {_esc(one.label)}, {certainty}",
+                    legendgroup=style.name,
+                    hovertext=[_event_hover(e, source_names) for e in group],
+                    hoverinfo="text",
+                )
+            )
+    fig.add_shape(
+        type="line",
+        x0=today,
+        x1=today,
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"dash": "dot", "color": NEUTRAL_COLOR},
+    )
+    fig.add_annotation(x=today, y=1, yref="paper", text="today", showarrow=False, yanchor="bottom")
+    fig.update_yaxes(
+        tickvals=list(row.values()),
+        ticktext=[t.capitalize() for t in row],
+        range=[-0.6, len(row) - 0.4],
+        fixedrange=True,
+    )
+    fig.update_xaxes(range=[dates[0] - dt.timedelta(days=10), dates[1] + dt.timedelta(days=10)])
+    return _layout(fig, "Events by track", height=140 + 70 * len(row))
+
+
+def _position_text(value: Position) -> str:
+    return "?" if value == "unknown" else f"{value:+d}" if value else "0"
+
+
+def stance_heatmap(
+    actors: Sequence[Actor], issues: Sequence[Issue], values: Mapping[tuple[str, str], Position]
+) -> go.Figure:
+    """Actor x issue positions on a diverging scale; unknown cells grey with '?', never zero."""
+    z = [[values[(a.id, i.id)] for i in issues] for a in actors]
+    known = [[v if v != "unknown" else None for v in row] for row in z]
+    unknown = [[1 if v == "unknown" else None for v in row] for row in z]
+    text = [[_position_text(v) for v in row] for row in z]
+    x = [_esc(i.label) for i in issues]
+    y = [_esc(a.name) for a in actors]
+    scale = [[k / (len(POSITION_SCALE) - 1), c] for k, c in enumerate(POSITION_SCALE)]
+    fig = go.Figure(
+        [
+            go.Heatmap(
+                z=unknown,
+                x=x,
+                y=y,
+                colorscale=[[0, UNKNOWN_COLOR], [1, UNKNOWN_COLOR]],
+                showscale=False,
+                text=text,
+                texttemplate="%{text}",
+                hovertemplate="%{y} · %{x}: unknown<extra></extra>",
+                xgap=2,
+                ygap=2,
+            ),
+            go.Heatmap(
+                z=known,
+                x=x,
+                y=y,
+                zmin=-2,
+                zmax=2,
+                colorscale=scale,
+                text=text,
+                texttemplate="%{text}",
+                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                xgap=2,
+                ygap=2,
+                colorbar={
+                    "title": "position",
+                    "tickvals": [-2, -1, 0, 1, 2],
+                    "ticktext": ["-2", "-1", "0", "+1", "+2"],
+                },
+            ),
+        ]
+    )
+    fig.update_yaxes(autorange="reversed", fixedrange=True)
+    fig.update_xaxes(side="top", fixedrange=True)
+    return _layout(
+        fig,
+        "Positions by actor and issue (grey ? = no statement found)",
+        height=160 + 26 * len(actors),
+    )
+
+
+def position_salience(
+    actors: Sequence[Actor], issue: Issue, values: Mapping[str, tuple[Position, float | None]]
+) -> go.Figure:
+    """Each actor with a known position on ``issue``: position across, salience up."""
+    placed = [(a, *values[a.id]) for a in actors if a.id in values and values[a.id][0] != "unknown"]
+    seen: Counter[tuple[int, float]] = Counter()
+    fig = go.Figure()
+    for group, symbol in GROUP_SYMBOLS.items():
+        members = [(a, v, s) for a, v, s in placed if actor_group(a) == group]
+        if not members:
+            continue
+        xs, ys = [], []
+        for _, value, salience in members:
+            key = (int(value), salience or 0.5)
+            xs.append(value + 0.12 * seen[key])
+            ys.append(salience if salience is not None else 0.5)
+            seen[key] += 1
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers+text",
+                text=[_esc(a.name) for a, _, _ in members],
+                textposition="top center",
+                marker={"symbol": symbol, "size": 13, "color": NEUTRAL_COLOR},
+                name=group,
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        range=[-2.6, 2.8],
+        tickvals=[-2, -1, 0, 1, 2],
+        ticktext=[_esc(issue.low), "-1", "0", "+1", _esc(issue.high)],
+        title="position",
+    )
+    fig.update_yaxes(range=[-0.05, 1.12], title="salience")
+    return _layout(fig, f"{issue.label}: position and salience", height=460)
+
+
+@dataclass(frozen=True)
+class TrajectorySeries:
+    label: str
+    trajectories: Sequence[Trajectory]
+
+
+def trajectories(
+    indicators: Sequence[Indicator],
+    series: Sequence[TrajectorySeries],
+    observed: Sequence[ObservedPoint],
+) -> go.Figure:
+    """One panel per indicator: each scenario's projected path (dashed, with its band) and the
+    observed values as black crosses."""
+    cols = 2 if len(indicators) > 1 else 1
+    rows = max(1, math.ceil(len(indicators) / cols))
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=[_esc(f"{i.label} ({i.unit})") for i in indicators],
+        vertical_spacing=0.12 if rows > 1 else 0.1,
+        horizontal_spacing=0.08,
+    )
+    legend_done: set[str] = set()
+    for index, indicator in enumerate(indicators):
+        r, c = index // cols + 1, index % cols + 1
+        for one, style in zip(series, SCENARIO_STYLES, strict=False):
+            for trajectory in (t for t in one.trajectories if t.indicator == indicator.id):
+                x = [p.date for p in trajectory.points]
+                fig.add_trace(
+                    go.Scatter(
+                        x=x + x[::-1],
+                        y=[p.high for p in trajectory.points]
+                        + [p.low for p in trajectory.points][::-1],
+                        fill="toself",
+                        fillcolor=style.color,
+                        opacity=0.15,
+                        line={"width": 0},
+                        hoverinfo="skip",
+                        showlegend=False,
+                        legendgroup=style.name,
+                    ),
+                    row=r,
+                    col=c,
+                )
+                name = f"{style.name}: {_esc(one.label)} (projected)"
+                fig.add_trace(
+                    go.Scatter(
+                        x=x,
+                        y=[p.value for p in trajectory.points],
+                        mode="lines+markers",
+                        name=name,
+                        line={"color": style.color, "dash": style.dash, "width": 2.5},
+                        marker={"symbol": style.symbol, "size": 7},
+                        legendgroup=style.name,
+                        showlegend=name not in legend_done,
+                        customdata=[[p.low, p.high] for p in trajectory.points],
+                        hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} ({RANGE_HOVER})"
+                        + f"<extra>{_esc(one.label)}</extra>",
+                    ),
+                    row=r,
+                    col=c,
+                )
+                legend_done.add(name)
+        points = [p for p in observed if p.indicator == indicator.id]
+        if points:
+            fig.add_trace(
+                go.Scatter(
+                    x=[p.date for p in points],
+                    y=[p.value for p in points],
+                    mode="markers",
+                    marker={"symbol": "x", "size": 10, "color": OBSERVED_COLOR},
+                    name="Observed",
+                    legendgroup="observed",
+                    showlegend="observed" not in legend_done,
+                    hovertext=[
+                        _esc(f"Observed {p.date}: {p.value:g}. {p.note or p.observation}")
+                        for p in points
+                    ],
+                    hoverinfo="text",
+                ),
+                row=r,
+                col=c,
+            )
+            legend_done.add("observed")
+    return _layout(
+        fig,
+        "Indicators: projections (dashed, with ranges) and observed values (black crosses)",
+        height=80 + 300 * rows,
+    )
+
+
+def _tree_positions(scenario_set: ScenarioSet) -> dict[str, tuple[int, int]]:
+    """(depth, row) for each scenario: roots at depth 1, each branch one deeper, rows downward."""
+    children: dict[str | None, list[str]] = {}
+    for s in scenario_set.scenarios:
+        children.setdefault(s.parent, []).append(s.id)
+    position: dict[str, tuple[int, int]] = {}
+
+    def place(node: str, depth: int) -> None:
+        position[node] = (depth, -len(position))
+        for child in children.get(node, []):
+            place(child, depth + 1)
+
+    for root in children.get(None, []):
+        place(root, 1)
+    return position
+
+
+def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figure:
+    """The decision and the paths it can take: roots from the decision, branches from parents.
+    Status is shown by colour and marker shape; the selected scenarios are ringed and lettered."""
+    position = _tree_positions(scenario_set)
+    roots = [position[s.id][1] for s in scenario_set.scenarios if s.parent is None]
+    root_y = sum(roots) / len(roots) if roots else 0
+    fig = go.Figure()
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for s in scenario_set.scenarios:
+        px, py = position[s.parent] if s.parent else (0, root_y)
+        edge_x += [px, *position[s.id][:1], None]
+        edge_y += [py, position[s.id][1], None]
+    fig.add_trace(
+        go.Scatter(
+            x=edge_x,
+            y=edge_y,
+            mode="lines",
+            line={"color": NEUTRAL_COLOR, "width": 1.5},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0],
+            y=[root_y],
+            mode="markers+text",
+            name="decision",
+            marker={"symbol": "hexagon", "size": 24, "color": "#555555"},
+            text=[f"Decision<br>{scenario_set.info.decision_date:%d %b %Y}"],
+            textposition="bottom center",
+            hovertext=[_esc(scenario_set.info.decision_point)],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    by_id = {s.id: s for s in scenario_set.scenarios}
+    letters = dict(zip(selected, ("A", "B"), strict=False))
+    for status, (color, symbol) in STATUS_STYLES.items():
+        ids = [i for i in position if by_id[i].status == status]
+        if not ids:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[position[i][0] for i in ids],
+                y=[position[i][1] for i in ids],
+                mode="markers+text",
+                name=status,
+                marker={
+                    "symbol": symbol,
+                    "color": color,
+                    "size": [26 if i in letters else 18 for i in ids],
+                    "line": {"width": [3 if i in letters else 0 for i in ids], "color": "#000000"},
+                },
+                text=[
+                    _esc(by_id[i].label) + (f" ({letters[i]})" if i in letters else "") for i in ids
+                ],
+                textposition="middle right",
+                hovertext=[_esc(by_id[i].narrative.headline) for i in ids],
+                hoverinfo="text",
+            )
+        )
+    depth = max((d for d, _ in position.values()), default=1)
+    lowest = min((r for _, r in position.values()), default=0)
+    fig.update_xaxes(visible=False, range=[-0.4, depth + 1.4], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[lowest - 0.6, 0.6], fixedrange=True)
+    return _layout(
+        fig, "Scenario tree: the decision and its paths", height=160 + 60 * len(position)
+    )

@@ -1,0 +1,210 @@
+"""The view state and its URL form: parse query parameters, encode a state, describe it.
+
+Parameters stay strings at the boundary; each is parsed into a valid value or falls back to
+its default with a plain sentence saying what was ignored. Nothing from the URL is used as a
+path or rendered as markup: values are only compared with known ids. A link carries only what
+differs from the defaults, so the default view's link has no query string.
+
+    >>> state, notices = parse({"view": "timeline"}, catalog)
+    >>> encode(state, catalog)
+    {'view': 'timeline', 'v': '1.0.0'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from explorer.catalog import Catalog
+from explorer.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
+from explorer.model import TRACKS, ScenarioSet
+
+VIEWS: dict[str, str] = {
+    "overview": "Overview",
+    "timeline": "Timeline",
+    "stakeholders": "Stakeholders",
+    "outcomes": "Outcomes",
+    "drafts": "Drafts",
+    "sources": "Sources",
+}
+NO_B = "none"
+LIST_SEPARATOR = "~"
+RANGE_SEPARATOR = ".."
+MAX_VALUE_LENGTH = 300
+PARAMS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor", "v")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the page shows. ``b`` is None when one scenario is shown alone."""
+
+    set: str
+    a: str
+    b: str | None
+    view: str
+    groups: tuple[str, ...]
+    tracks: tuple[str, ...]
+    issues: tuple[str, ...]
+    dates: tuple[dt.date, dt.date]
+    actor: str | None = None
+
+
+def date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
+    """From the earliest event to the latest event or trajectory point of any scenario."""
+    dates = [e.when for s in scenario_set.scenarios for e in scenario_events(scenario_set, s)]
+    dates += [p.date for s in scenario_set.scenarios for t in s.trajectories for p in t.points]
+    dates += [e.end for s in scenario_set.scenarios for e in s.events if e.end]
+    dates = dates or [scenario_set.info.decision_date]
+    return min(dates), max(dates)
+
+
+def default_state(catalog: Catalog, set_id: str | None = None) -> ViewState:
+    scenario_set = catalog[set_id or catalog.ids[0]]
+    a, b = scenario_set.info.default_pair
+    return ViewState(
+        set=scenario_set.id,
+        a=a,
+        b=b,
+        view="overview",
+        groups=tuple(ACTOR_GROUPS),
+        tracks=TRACKS,
+        issues=tuple(i.id for i in scenario_set.issues),
+        dates=date_range(scenario_set),
+    )
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+def _subset(
+    raw: str, allowed: Sequence[str], name: str, notices: list[str]
+) -> tuple[str, ...] | None:
+    tokens = [t for t in raw.split(LIST_SEPARATOR) if t]
+    unknown = [t for t in tokens if t not in allowed]
+    if unknown:
+        notices.append(f"Ignored {name} {', '.join(map(_shown, unknown))}: not known here.")
+    chosen = tuple(a for a in allowed if a in tokens)
+    return chosen or None
+
+
+def _dates(
+    raw: str, bounds: tuple[dt.date, dt.date], notices: list[str]
+) -> tuple[dt.date, dt.date] | None:
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in raw.split(RANGE_SEPARATOR))
+    except ValueError:
+        notices.append(f"Ignored dates={_shown(raw)}: use YYYY-MM-DD..YYYY-MM-DD.")
+        return None
+    if end < start:
+        notices.append(f"Ignored dates={_shown(raw)}: the end is before the start.")
+        return None
+    if start < bounds[0] or end > bounds[1]:
+        notices.append(
+            f"Ignored dates={_shown(raw)}: this set runs from {bounds[0]} to {bounds[1]}."
+        )
+        return None
+    return start, end
+
+
+def parse(
+    params: Mapping[str, str | Sequence[str]], catalog: Catalog
+) -> tuple[ViewState, list[str]]:
+    """The state a URL asks for, and a sentence for every part of it that was ignored."""
+    notices: list[str] = []
+    raw: dict[str, str] = {}
+    for key, value in params.items():
+        if key not in PARAMS:
+            notices.append(f"Ignored the unknown parameter {_shown(key)}.")
+            continue
+        values = [value] if isinstance(value, str) else list(value)
+        if len(values) > 1:
+            notices.append(f"Used the first of {len(values)} values given for {key}.")
+        if values and len(values[0]) > MAX_VALUE_LENGTH:
+            notices.append(f"Ignored {key}: the value is too long.")
+        elif values:
+            raw[key] = values[0]
+
+    set_id = raw.get("set")
+    if set_id is not None and set_id not in catalog.sets:
+        notices.append(f"Ignored set={_shown(set_id)}: no such scenario set.")
+        set_id = None
+    state = default_state(catalog, set_id)
+    scenario_set = catalog[state.set]
+    scenario_ids = [s.id for s in scenario_set.scenarios]
+
+    a = raw.get("a", state.a)
+    if a not in scenario_ids:
+        notices.append(f"Ignored a={_shown(a)}: no such scenario in this set.")
+        a = state.a
+    b: str | None = raw.get("b", state.b)
+    if b == NO_B:
+        b = None
+    elif b not in scenario_ids:
+        notices.append(f"Ignored b={_shown(str(b))}: no such scenario in this set.")
+        b = state.b
+    if b == a:
+        if "b" in raw:
+            notices.append("Ignored b: it was the same scenario as a.")
+        b = state.a if a != state.a else state.b
+    view = raw.get("view", state.view)
+    if view not in VIEWS:
+        notices.append(f"Ignored view={_shown(view)}: the views are {', '.join(VIEWS)}.")
+        view = state.view
+    state = replace(state, a=a, b=b, view=view)
+
+    issue_ids = [i.id for i in scenario_set.issues]
+    for key, allowed in (
+        ("groups", list(ACTOR_GROUPS)),
+        ("tracks", list(TRACKS)),
+        ("issues", issue_ids),
+    ):
+        if key in raw and (chosen := _subset(raw[key], allowed, key, notices)):
+            state = replace(state, **{key: chosen})
+    if "dates" in raw and (dates := _dates(raw["dates"], state.dates, notices)):
+        state = replace(state, dates=dates)
+    actor = raw.get("actor")
+    if actor is not None:
+        if actor in {x.id for x in scenario_set.actors}:
+            state = replace(state, actor=actor)
+        else:
+            notices.append(f"Ignored actor={_shown(actor)}: no such actor in this set.")
+    version = raw.get("v")
+    if version is not None and version != scenario_set.info.version:
+        notices.append(
+            f"This link was made for content version {_shown(version)}; the content is now "
+            f"version {scenario_set.info.version}, so some of what it showed may have changed."
+        )
+    return state, notices
+
+
+def encode(state: ViewState, catalog: Catalog) -> dict[str, str]:
+    """The query parameters of ``state``: only those that differ from the defaults."""
+    default = default_state(catalog, state.set)
+    out: dict[str, str] = {}
+    if state.set != catalog.ids[0]:
+        out["set"] = state.set
+    if state.a != default.a:
+        out["a"] = state.a
+    if state.b != default.b:
+        out["b"] = state.b or NO_B
+    if state.view != default.view:
+        out["view"] = state.view
+    for key in ("groups", "tracks", "issues"):
+        if getattr(state, key) != getattr(default, key):
+            out[key] = LIST_SEPARATOR.join(getattr(state, key))
+    if state.dates != default.dates:
+        out["dates"] = RANGE_SEPARATOR.join(d.isoformat() for d in state.dates)
+    if state.actor:
+        out["actor"] = state.actor
+    if out:
+        out["v"] = catalog[state.set].info.version
+    return out
+
+
+def describe(state: ViewState, catalog: Catalog) -> str:
+    """One sentence for the caption, the share text and the browser title."""
+    scenario_set = catalog[state.set]
+    labels = [scenario_by_id(scenario_set, s).label for s in (state.a, state.b) if s]
+    return f"{' vs '.join(labels)}: {VIEWS[state.view].lower()}"

@@ -1,0 +1,122 @@
+"""The data behind each chart and panel, as pandas tables (the 'data one click away')."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from explorer.compare import ObservedPoint, StanceChange, StanceView, source_usage
+from explorer.figures import EventSeries, TrajectorySeries
+from explorer.model import Actor, Issue, ScenarioSet
+
+
+def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str]) -> pd.DataFrame:
+    rows = [
+        {
+            "scenario": one.label,
+            "date": e.when,
+            "end": e.end,
+            "track": e.track,
+            "certainty": e.certainty,
+            "event": e.title,
+            "window": f"{e.window.earliest} to {e.window.latest}" if e.window else "",
+            "basis": e.basis or "",
+            "sources": ", ".join(source_names.get(s, s) for s in e.sources),
+        }
+        for one in series
+        for e in one.events
+    ]
+    return pd.DataFrame(rows)
+
+
+def stances_table(
+    actors: Sequence[Actor], issues: Sequence[Issue], views: Mapping[tuple[str, str], StanceView]
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "actor": a.name,
+                "issue": i.label,
+                "position": str(views[(a.id, i.id)].value),
+                "salience": (s.salience if (s := views[(a.id, i.id)].stance) else None),
+                "basis": views[(a.id, i.id)].reaction_basis or (s.summary if s else "") or "",
+            }
+            for a in actors
+            for i in issues
+        ]
+    )
+
+
+def changes_table(
+    changes: Sequence[StanceChange], names: Mapping[str, str], labels: Sequence[str]
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "actor": names[c.actor],
+                "issue": names[c.issue],
+                labels[0]: str(c.a),
+                labels[1]: str(c.b),
+                "shift": "" if c.shift is None else f"{c.shift:+d}",
+                "basis": c.basis,
+            }
+            for c in changes
+        ],
+        columns=["actor", "issue", *labels, "shift", "basis"],
+    )
+
+
+def trajectories_table(
+    series: Sequence[TrajectorySeries], observed: Sequence[ObservedPoint], labels: Mapping[str, str]
+) -> pd.DataFrame:
+    rows = [
+        {
+            "indicator": labels[t.indicator],
+            "scenario": one.label,
+            "kind": "projected",
+            "date": p.date,
+            "value": p.value,
+            "low": p.low,
+            "high": p.high,
+            "note": t.basis,
+        }
+        for one in series
+        for t in one.trajectories
+        for p in t.points
+    ]
+    rows += [
+        {
+            "indicator": labels[p.indicator],
+            "scenario": "",
+            "kind": "observed",
+            "date": p.date,
+            "value": p.value,
+            "low": None,
+            "high": None,
+            "note": p.note or p.observation,
+        }
+        for p in observed
+    ]
+    return pd.DataFrame(rows)
+
+
+def sources_table(scenario_set: ScenarioSet) -> pd.DataFrame:
+    usage = source_usage(scenario_set)
+    return pd.DataFrame(
+        [
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher,
+                "via": s.via or "",
+                "published": s.published,
+                "kind": s.kind,
+                "language": s.language,
+                "url": s.url or "",
+                "used": len(usage.get(s.id, [])),
+                "where used": "; ".join(usage.get(s.id, [])),
+            }
+            for s in scenario_set.sources
+        ]
+    )
