@@ -416,7 +416,7 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
                     "line": {"width": [3 if i in letters else 0 for i in ids], "color": "#000000"},
                 },
                 text=[
-                    _esc(by_id[i].label) + (f" ({letters[i]})" if i in letters else "") for i in ids
+                    (f"{letters[i]}: " if i in letters else "") + _esc(by_id[i].label) for i in ids
                 ],
                 textposition="middle right",
                 hovertext=[_esc(by_id[i].narrative.headline) for i in ids],

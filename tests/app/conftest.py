@@ -1,0 +1,39 @@
+"""AppTest helpers: a fresh app per test, caches cleared so tests cannot leak into each other."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def open_app() -> Callable[..., AppTest]:
+    """Open the app at a URL given as query parameters, as a browser would."""
+
+    def _open(**params: str | list[str]) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return _open
+
+
+def figures_of(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]

@@ -1,0 +1,130 @@
+"""Figure builders: the right traces, a second encoding per scenario, observed vs projected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from explorer import figures
+from explorer.compare import observed_points, scenario_by_id, scenario_events, stances_under
+from explorer.loader import load_set
+from explorer.model import TRACKS, Event, ScenarioSet
+
+
+@pytest.fixture
+def tiny(tiny_set: Path) -> ScenarioSet:
+    result = load_set(tiny_set)
+    assert result.set is not None
+    return result.set
+
+
+def two_series(tiny: ScenarioSet) -> list[figures.EventSeries]:
+    return [
+        figures.EventSeries(s.label, scenario_events(tiny, s))
+        for s in (scenario_by_id(tiny, "adopted"), scenario_by_id(tiny, "rejected"))
+    ]
+
+
+def timeline(tiny: ScenarioSet, series: list[figures.EventSeries]):
+    dates = (dt.date(2025, 10, 1), dt.date(2027, 12, 31))
+    return figures.timeline(
+        series, TRACKS, dt.date(2026, 1, 15), dates, {"un-record": "United Nations"}
+    )
+
+
+def test_timeline_draws_each_certainty_differently(tiny: ScenarioSet) -> None:
+    fig = timeline(tiny, two_series(tiny)[:1])
+    symbols = {t.name: t.marker.symbol for t in fig.data if t.mode == "markers"}
+    assert symbols == {
+        "A: Adopted, observed": "circle",
+        "A: Adopted, projected": "circle-open-dot",
+    }
+    faded = next(t for t in fig.data if t.name == "A: Adopted, projected")
+    assert faded.opacity < 1
+
+
+def test_timeline_gives_a_and_b_different_symbols_and_rows(tiny: ScenarioSet) -> None:
+    fig = timeline(tiny, two_series(tiny))
+    observed = [t for t in fig.data if t.name and t.name.endswith("observed")]
+    assert [t.marker.symbol for t in observed] == ["circle", "square"]
+    assert observed[0].marker.color != observed[1].marker.color
+    assert observed[0].y[0] != observed[1].y[0]
+
+
+def test_timeline_draws_windows_and_a_today_line(tiny: ScenarioSet) -> None:
+    fig = timeline(tiny, two_series(tiny)[:1])
+    window = next(t for t in fig.data if t.name == "A: Adopted, timing window")
+    assert list(window.x) == [dt.date(2026, 2, 1), dt.date(2026, 6, 30), None]
+    assert fig.layout.shapes[0].x0 == dt.date(2026, 1, 15)
+    assert fig.layout.annotations[0].text == "today"
+
+
+def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
+    tiny: ScenarioSet,
+) -> None:
+    event = Event(
+        id="x",
+        title="<img src=x onerror=alert(1)>",
+        track="diplomacy",
+        date=dt.date(2025, 11, 17),
+        certainty="observed",
+        sources=("un-record",),
+    )
+    fig = timeline(tiny, [figures.EventSeries("Hostile", [event])])
+    (hover,) = next(t for t in fig.data if t.mode == "markers").hovertext
+    assert hover == (
+        "<b>&lt;img src=x onerror=alert(1)&gt;</b><br>"
+        "2025-11-17 · observed<br>Sources: United Nations"
+    )
+
+
+def test_heatmap_draws_unknown_as_unknown_not_zero(tiny: ScenarioSet) -> None:
+    views = stances_under(tiny, None)
+    fig = figures.stance_heatmap(tiny.actors, tiny.issues, {k: v.value for k, v in views.items()})
+    unknown, known = fig.data
+    assert list(known.z[0]) == [2, None] and list(unknown.z[0]) == [None, 1]
+    assert list(known.text[1]) == ["?", "?"] and list(known.z[1]) == [None, None]
+    assert known.zmin == -2 and known.zmax == 2
+
+
+def test_trajectories_dash_projections_and_mark_observed_points(tiny: ScenarioSet) -> None:
+    adopted = scenario_by_id(tiny, "adopted")
+    fig = figures.trajectories(
+        tiny.indicators,
+        [figures.TrajectorySeries("Adopted", adopted.trajectories)],
+        observed_points(tiny),
+    )
+    band, line, observed = fig.data
+    assert band.fill == "toself" and list(band.y) == [200, 600, 200, 100]
+    assert line.line.dash == "dash" and line.name == "A: Adopted (projected)"
+    assert (
+        observed.name == "Observed" and observed.marker.symbol == "x" and list(observed.y) == [120]
+    )
+
+
+def test_trajectories_give_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
+    adopted = scenario_by_id(tiny, "adopted")
+    series = [figures.TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
+    fig = figures.trajectories(tiny.indicators, series, [])
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    assert {t.line.dash for t in lines} == {"dash", "dot"}
+    assert {t.marker.symbol for t in lines} == {"circle", "square"}
+
+
+def test_scenario_tree_has_the_decision_and_every_scenario_with_a_and_b_marked(
+    tiny: ScenarioSet,
+) -> None:
+    fig = figures.scenario_tree(tiny, ["rejected", "adopted"])
+    labels = [text for t in fig.data if t.text is not None for text in t.text]
+    assert labels == ["Decision<br>17 Nov 2025", "B: Adopted", "A: Rejected"]
+    assert {t.name for t in fig.data if t.name} == {"decision", "realized", "counterfactual"}
+
+
+def test_position_salience_skips_unknown_positions(tiny: ScenarioSet) -> None:
+    issue = tiny.issues[0]
+    values = {"north": (2, 0.9), "south": ("unknown", None), "militia": (-2, 1.0)}
+    fig = figures.position_salience(tiny.actors, issue, values)
+    names = [n for t in fig.data for n in t.text]
+    assert names == ["Northland", "The Militia"]

@@ -1,0 +1,114 @@
+"""URL state: any query string gives a valid state, defaults are dropped, links round-trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from explorer.catalog import Catalog, load_catalog
+from explorer.state import default_state, describe, encode, parse
+
+
+@pytest.fixture
+def catalog(tiny_set: Path) -> Catalog:
+    return load_catalog(tiny_set.parent)
+
+
+def test_the_default_view_encodes_to_an_empty_query(catalog: Catalog) -> None:
+    assert encode(default_state(catalog), catalog) == {}
+
+
+def test_an_empty_query_opens_the_default_pair_compared_on_the_overview(catalog: Catalog) -> None:
+    state, notices = parse({}, catalog)
+    assert (state.set, state.a, state.b, state.view) == (
+        "tiny-set",
+        "adopted",
+        "rejected",
+        "overview",
+    )
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"view": "timeline"},
+        {"a": "rejected", "b": "adopted"},
+        {"b": None},
+        {"groups": ("p5", "parties")},
+        {"tracks": ("security",)},
+        {"issues": ("statehood",)},
+        {"dates": (dt.date(2025, 11, 17), dt.date(2026, 3, 1))},
+        {"actor": "militia", "view": "stakeholders"},
+    ],
+    ids=str,
+)
+def test_encode_then_parse_round_trips(catalog: Catalog, changes: dict) -> None:
+    state = replace(default_state(catalog), **changes)
+    params = encode(state, catalog)
+    assert params["v"] == "0.1.0"
+    assert parse(params, catalog) == (state, [])
+
+
+def test_single_scenario_is_b_none(catalog: Catalog) -> None:
+    state, _ = parse({"b": "none"}, catalog)
+    assert state.b is None
+    assert encode(state, catalog) == {"b": "none", "v": "0.1.0"}
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"a": "nope"}, "Ignored a='nope': no such scenario in this set."),
+        ({"b": "adopted"}, "Ignored b: it was the same scenario as a."),
+        (
+            {"view": "<script>"},
+            "Ignored view='<script>': the views are overview, timeline, "
+            "stakeholders, outcomes, drafts, sources.",
+        ),
+        ({"set": "../../etc"}, "Ignored set='../../etc': no such scenario set."),
+        ({"tracks": "security~spying"}, "Ignored tracks 'spying': not known here."),
+        (
+            {"dates": "2025-11-17..2025-11-01"},
+            "Ignored dates='2025-11-17..2025-11-01': the end is before the start.",
+        ),
+        ({"dates": "soon"}, "Ignored dates='soon': use YYYY-MM-DD..YYYY-MM-DD."),
+        ({"actor": "nobody"}, "Ignored actor='nobody': no such actor in this set."),
+        ({"utm_source": "x"}, "Ignored the unknown parameter 'utm_source'."),
+        ({"a": "x" * 1000}, "Ignored a: the value is too long."),
+        ({"a": ["adopted", "rejected"]}, "Used the first of 2 values given for a."),
+        (
+            {"v": "0.0.1"},
+            "This link was made for content version '0.0.1'; the content is now "
+            "version 0.1.0, so some of what it showed may have changed.",
+        ),
+    ],
+    ids=lambda v: str(v)[:30],
+)
+def test_bad_parameters_fall_back_with_a_plain_notice(
+    catalog: Catalog, params: dict, notice: str
+) -> None:
+    state, notices = parse(params, catalog)
+    assert notices == [notice]
+    assert state.set == "tiny-set"
+    assert state.a in {"adopted", "rejected"}
+    assert state.b != state.a
+
+
+def test_a_equal_to_the_default_b_swaps_b_to_the_default_a(catalog: Catalog) -> None:
+    state, notices = parse({"a": "rejected"}, catalog)
+    assert (state.a, state.b, notices) == ("rejected", "adopted", [])
+
+
+def test_a_partly_known_filter_keeps_the_known_part(catalog: Catalog) -> None:
+    state, _ = parse({"tracks": "security~spying"}, catalog)
+    assert state.tracks == ("security",)
+
+
+def test_describe_names_the_scenarios_and_the_view(catalog: Catalog) -> None:
+    state = replace(default_state(catalog), view="timeline")
+    assert describe(state, catalog) == "Adopted vs Rejected: timeline"
+    assert describe(replace(state, b=None), catalog) == "Adopted: timeline"
