@@ -55,17 +55,20 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         with column:
             _header(draft, names[draft.sponsor])
     st.divider()
+    titles = [d.title for d in drafts]
     for row in aligned_clauses(scenario_set):
         if row.issue not in state.issues:
             continue
-        marker = "differs" if row.differs else "same"
-        st.markdown(f"**{esc(issues[row.issue].label)}** · {marker}")
-        for column, text, cited in zip(
-            st.columns(len(drafts)), row.texts, row.sources, strict=True
-        ):
+        silent = ", ".join(titles[i] for i in row.silent_in)
+        marker = f"not addressed in: {silent}" if silent else "addressed differently"
+        st.markdown(f"**{esc(issues[row.issue].label)}** · {esc(marker)}")
+        for column, clauses in zip(st.columns(len(drafts)), row.cells, strict=True):
             with column, st.container(border=True):
-                if text is None:
+                if not clauses:
                     st.caption("Silent on this issue (as reported).")
-                else:
-                    st.markdown(esc(text))
-                    st.caption(esc("Sources: " + ", ".join(sorted({sources[s] for s in cited}))))
+                for clause in clauses:
+                    st.markdown(esc(clause.summary))
+                    if clause.quote:
+                        st.markdown(f"> {esc(clause.quote)}")
+                    publishers = sorted({sources[s] for s in clause.sources})
+                    st.caption(esc("Sources: " + ", ".join(publishers)))

@@ -9,7 +9,7 @@ from explorer import figures, tables
 from explorer.compare import observed_points, scenario_by_id
 from explorer.model import Scenario, ScenarioSet
 from explorer.state import ViewState
-from explorer.summaries import trajectories_summary
+from explorer.summaries import trajectory_summary
 from explorer.text import escape_markdown as esc
 
 
@@ -49,22 +49,29 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     used = {t.indicator for one in series for t in one.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
+    if not indicators:
+        st.info("These scenarios have no indicator projections.")
+    for start in range(0, len(indicators), 2):
+        for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
+            with column:
+                chart(
+                    figures.trajectory(indicator, series, observed),
+                    f"outcomes.{indicator.id}",
+                    trajectory_summary(indicator, series),
+                )
     if indicators:
         labels = {i.id: i.label for i in scenario_set.indicators}
-        chart(
-            figures.trajectories(indicators, series, observed),
-            "outcomes.trajectories",
-            trajectories_summary(series, len(observed)),
-            tables.trajectories_table(series, observed, labels),
-        )
-        with st.expander("How these projections were made"):
-            for one, scenario in zip(series, chosen, strict=True):
-                for t in one.trajectories:
+        with st.expander("Data and basis of these projections"):
+            st.dataframe(
+                tables.trajectories_table(series, observed, labels),
+                hide_index=True,
+                key="outcomes.table",
+            )
+            for one in series:
+                for path in one.trajectories:
                     st.markdown(
-                        f"**{esc(scenario.label)}, {esc(labels[t.indicator])}**: {esc(t.basis)}"
+                        f"**{esc(one.label)}, {esc(labels[path.indicator])}**: {esc(path.basis)}"
                     )
-    else:
-        st.info("These scenarios have no indicator projections.")
     for column, scenario, letter in zip(st.columns(len(chosen)), chosen, "AB", strict=False):
         with column:
             _narrative(scenario_set, scenario, letter)

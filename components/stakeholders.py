@@ -9,7 +9,7 @@ from explorer import figures, tables
 from explorer.compare import actor_group, scenario_by_id, stance_changes, stances_under
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
-from explorer.summaries import changes_summary, heatmap_summary
+from explorer.summaries import changes_summary, heatmap_summary, salience_summary
 from explorer.text import escape_markdown as esc
 from explorer.text import is_web_link
 
@@ -75,16 +75,16 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     )
     if chosen:
         issue = next(i for i in issues if i.id == chosen)
-        salience = {
-            k[0]: (v.value, v.stance.salience if v.stance else None)
+        names = {x.id: x.name for x in actors}
+        values = {
+            names[k[0]]: (v.value, v.stance.salience if v.stance else None)
             for k, v in shown.items()
             if k[1] == chosen
         }
-        known = sum(1 for value, _ in salience.values() if value != "unknown")
         chart(
-            figures.position_salience(actors, issue, salience),
+            figures.position_salience(issue, values),
             "stakeholders.salience",
-            f"{issue.label}: {known} of {len(salience)} actors have a known position.",
+            salience_summary(issue.label, values),
         )
     if state.actor:
         _detail(scenario_set, state.actor, list(state.issues))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from explorer.model import Actor, Event, Position, Scenario, ScenarioSet, Stance
+from explorer.model import Actor, Clause, Event, Position, Scenario, ScenarioSet, Stance
 from explorer.references import iter_references
 
 ACTOR_GROUPS: dict[str, str] = {
@@ -104,28 +104,25 @@ def stance_changes(scenario_set: ScenarioSet, a: Scenario, b: Scenario) -> list[
 
 @dataclass(frozen=True)
 class ClauseRow:
+    """One issue across the drafts: each draft's clauses on it (empty: the draft is silent)."""
+
     issue: str
-    texts: tuple[str | None, ...]
-    sources: tuple[tuple[str, ...], ...]
+    cells: tuple[tuple[Clause, ...], ...]
 
     @property
-    def differs(self) -> bool:
-        return len(set(self.texts)) > 1
+    def silent_in(self) -> tuple[int, ...]:
+        return tuple(i for i, cell in enumerate(self.cells) if not cell)
 
 
 def aligned_clauses(scenario_set: ScenarioSet) -> list[ClauseRow]:
-    """One row per issue that any draft addresses, one column per draft (None: silent)."""
+    """One row per issue that any draft addresses, one cell per draft, in the set's issue order."""
     rows = []
     for issue in scenario_set.issues:
-        per_draft = [[c for c in d.clauses if c.issue == issue.id] for d in scenario_set.drafts]
-        if not any(per_draft):
-            continue
-        texts = tuple(
-            " ".join(c.summary + (f' "{c.quote}"' if c.quote else "") for c in clauses) or None
-            for clauses in per_draft
+        cells = tuple(
+            tuple(c for c in d.clauses if c.issue == issue.id) for d in scenario_set.drafts
         )
-        sources = tuple(tuple(s for c in clauses for s in c.sources) for clauses in per_draft)
-        rows.append(ClauseRow(issue.id, texts, sources))
+        if any(cells):
+            rows.append(ClauseRow(issue.id, cells))
     return rows
 
 

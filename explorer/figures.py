@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import math
-from collections import Counter
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from explorer.compare import ObservedPoint, actor_group
+from explorer.compare import ObservedPoint
 from explorer.model import Actor, Event, Indicator, Issue, Position, ScenarioSet, Trajectory
 from explorer.palette import (
     NEUTRAL_COLOR,
@@ -31,7 +29,6 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-open-dot"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.55}
 RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
-GROUP_SYMBOLS = {"p5": "star", "elected": "circle", "parties": "diamond", "others": "square"}
 
 
 def _esc(text: str) -> str:
@@ -39,8 +36,9 @@ def _esc(text: str) -> str:
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """Shared layout. ``title`` is markup: callers escape content that goes into it."""
     fig.update_layout(
-        title={"text": _esc(title), "x": 0, "xanchor": "left"},
+        title={"text": title, "x": 0, "xanchor": "left"},
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font=FONT,
@@ -167,7 +165,7 @@ def stance_heatmap(
     known = [[v if v != "unknown" else None for v in row] for row in z]
     unknown = [[1 if v == "unknown" else None for v in row] for row in z]
     text = [[_position_text(v) for v in row] for row in z]
-    x = [_esc(i.label) for i in issues]
+    x = [_wrap(i.label, 14) for i in issues]
     y = [_esc(a.name) for a in actors]
     scale = [[k / (len(POSITION_SCALE) - 1), c] for k, c in enumerate(POSITION_SCALE)]
     fig = go.Figure(
@@ -205,51 +203,53 @@ def stance_heatmap(
         ]
     )
     fig.update_yaxes(autorange="reversed", fixedrange=True)
-    fig.update_xaxes(side="top", fixedrange=True)
-    return _layout(
-        fig,
-        "Positions by actor and issue (grey ? = no statement found)",
-        height=160 + 26 * len(actors),
+    fig.update_xaxes(side="top", fixedrange=True, tickangle=0)
+    _layout(
+        fig, "Positions by actor and issue (grey ? = no statement found)", 200 + 26 * len(actors)
     )
+    fig.update_layout(margin={"t": 130})
+    return fig
 
 
 def position_salience(
-    actors: Sequence[Actor], issue: Issue, values: Mapping[str, tuple[Position, float | None]]
+    issue: Issue, values: Mapping[str, tuple[Position, float | None]]
 ) -> go.Figure:
-    """Each actor with a known position on ``issue``: position across, salience up."""
-    placed = [(a, *values[a.id]) for a in actors if a.id in values and values[a.id][0] != "unknown"]
-    seen: Counter[tuple[int, float]] = Counter()
-    fig = go.Figure()
-    for group, symbol in GROUP_SYMBOLS.items():
-        members = [(a, v, s) for a, v, s in placed if actor_group(a) == group]
-        if not members:
-            continue
-        xs, ys = [], []
-        for _, value, salience in members:
-            key = (int(value), salience or 0.5)
-            xs.append(value + 0.12 * seen[key])
-            ys.append(salience if salience is not None else 0.5)
-            seen[key] += 1
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers+text",
-                text=[_esc(a.name) for a, _, _ in members],
-                textposition="top center",
-                marker={"symbol": symbol, "size": 13, "color": NEUTRAL_COLOR},
-                name=group,
-                hovertemplate="%{text}<extra></extra>",
-            )
+    """Actors (by name) with a known position and a stated salience on ``issue``: position
+    across, salience up. Actors at the same point share one marker, sized by their number."""
+    clusters: dict[tuple[int, float], list[str]] = {}
+    for name, (value, salience) in values.items():
+        if value != "unknown" and salience is not None:
+            clusters.setdefault((int(value), salience), []).append(name)
+    points = sorted(clusters.items())
+    fig = go.Figure(
+        go.Scatter(
+            x=[value for (value, _), _ in points],
+            y=[salience for (_, salience), _ in points],
+            mode="markers+text",
+            text=[_esc(_names(names)) for _, names in points],
+            textposition="middle right",
+            hovertext=[_wrap(", ".join(names), 50) for _, names in points],
+            hoverinfo="text",
+            marker={
+                "size": [10 + 4 * len(names) for _, names in points],
+                "color": NEUTRAL_COLOR,
+                "line": {"width": 1, "color": "#333333"},
+            },
+            showlegend=False,
         )
-    fig.update_xaxes(
-        range=[-2.6, 2.8],
-        tickvals=[-2, -1, 0, 1, 2],
-        ticktext=[_esc(issue.low), "-1", "0", "+1", _esc(issue.high)],
-        title="position",
     )
-    fig.update_yaxes(range=[-0.05, 1.12], title="salience")
-    return _layout(fig, f"{issue.label}: position and salience", height=460)
+    fig.update_xaxes(
+        range=[-2.5, 2.5],
+        tickvals=[-2, -1, 0, 1, 2],
+        ticktext=["-2", "-1", "0", "+1", "+2"],
+        title=_wrap(f"-2: {issue.low}  ·  +2: {issue.high}", 90),
+    )
+    fig.update_yaxes(range=[-0.1, 1.15], title="salience (how central to its statements)")
+    return _layout(fig, _wrap(f"{issue.label}: position and salience", 60), height=460)
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(names) if len(names) <= 2 else f"{names[0]}, {names[1]} +{len(names) - 2}"
 
 
 @dataclass(frozen=True)
@@ -258,89 +258,67 @@ class TrajectorySeries:
     trajectories: Sequence[Trajectory]
 
 
-def trajectories(
-    indicators: Sequence[Indicator],
+def trajectory(
+    indicator: Indicator,
     series: Sequence[TrajectorySeries],
     observed: Sequence[ObservedPoint],
 ) -> go.Figure:
-    """One panel per indicator: each scenario's projected path (dashed, with its band) and the
-    observed values as black crosses."""
-    cols = 2 if len(indicators) > 1 else 1
-    rows = max(1, math.ceil(len(indicators) / cols))
-    fig = make_subplots(
-        rows=rows,
-        cols=cols,
-        subplot_titles=[_esc(f"{i.label} ({i.unit})") for i in indicators],
-        vertical_spacing=0.12 if rows > 1 else 0.1,
-        horizontal_spacing=0.08,
-    )
-    legend_done: set[str] = set()
-    for index, indicator in enumerate(indicators):
-        r, c = index // cols + 1, index % cols + 1
-        for one, style in zip(series, SCENARIO_STYLES, strict=False):
-            for trajectory in (t for t in one.trajectories if t.indicator == indicator.id):
-                x = [p.date for p in trajectory.points]
-                fig.add_trace(
-                    go.Scatter(
-                        x=x + x[::-1],
-                        y=[p.high for p in trajectory.points]
-                        + [p.low for p in trajectory.points][::-1],
-                        fill="toself",
-                        fillcolor=style.color,
-                        opacity=0.15,
-                        line={"width": 0},
-                        hoverinfo="skip",
-                        showlegend=False,
-                        legendgroup=style.name,
-                    ),
-                    row=r,
-                    col=c,
-                )
-                name = f"{style.name}: {_esc(one.label)} (projected)"
-                fig.add_trace(
-                    go.Scatter(
-                        x=x,
-                        y=[p.value for p in trajectory.points],
-                        mode="lines+markers",
-                        name=name,
-                        line={"color": style.color, "dash": style.dash, "width": 2.5},
-                        marker={"symbol": style.symbol, "size": 7},
-                        legendgroup=style.name,
-                        showlegend=name not in legend_done,
-                        customdata=[[p.low, p.high] for p in trajectory.points],
-                        hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} ({RANGE_HOVER})"
-                        + f"<extra>{_esc(one.label)}</extra>",
-                    ),
-                    row=r,
-                    col=c,
-                )
-                legend_done.add(name)
-        points = [p for p in observed if p.indicator == indicator.id]
-        if points:
+    """One indicator: each scenario's projected path (dashed or dotted, with its range as a band)
+    and the observed values as black crosses."""
+    fig = go.Figure()
+    for one, style in zip(series, SCENARIO_STYLES, strict=False):
+        for path in (t for t in one.trajectories if t.indicator == indicator.id):
+            x = [p.date for p in path.points]
             fig.add_trace(
                 go.Scatter(
-                    x=[p.date for p in points],
-                    y=[p.value for p in points],
-                    mode="markers",
-                    marker={"symbol": "x", "size": 10, "color": OBSERVED_COLOR},
-                    name="Observed",
-                    legendgroup="observed",
-                    showlegend="observed" not in legend_done,
-                    hovertext=[
-                        _esc(f"Observed {p.date}: {p.value:g}. {p.note or p.observation}")
-                        for p in points
-                    ],
-                    hoverinfo="text",
-                ),
-                row=r,
-                col=c,
+                    x=x + x[::-1],
+                    y=[p.high for p in path.points] + [p.low for p in path.points][::-1],
+                    fill="toself",
+                    fillcolor=style.color,
+                    opacity=0.15,
+                    line={"width": 0},
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=style.name,
+                )
             )
-            legend_done.add("observed")
-    return _layout(
-        fig,
-        "Indicators: projections (dashed, with ranges) and observed values (black crosses)",
-        height=80 + 300 * rows,
-    )
+            fig.add_trace(
+                go.Scatter(
+                    x=x,
+                    y=[p.value for p in path.points],
+                    mode="lines+markers",
+                    name=f"{style.name}: {_esc(one.label)} (projected)",
+                    line={"color": style.color, "dash": style.dash, "width": 2.5},
+                    marker={"symbol": style.symbol, "size": 7},
+                    legendgroup=style.name,
+                    customdata=[[p.low, p.high] for p in path.points],
+                    hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} ({RANGE_HOVER})"
+                    + f"<extra>{_esc(one.label)}</extra>",
+                )
+            )
+    points = [p for p in observed if p.indicator == indicator.id]
+    if points:
+        fig.add_trace(
+            go.Scatter(
+                x=[p.date for p in points],
+                y=[p.value for p in points],
+                mode="markers",
+                marker={"symbol": "x", "size": 11, "color": OBSERVED_COLOR},
+                name="Observed",
+                hovertext=[
+                    _esc(f"Observed {p.date}: {p.value:g}. {_clip(p.note or p.observation, 160)}")
+                    for p in points
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_yaxes(title=_esc(indicator.unit), rangemode="tozero")
+    return _layout(fig, _wrap(f"{indicator.label}", 40), height=380)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Escape, then break a title into lines of at most ``width`` characters."""
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width))
 
 
 def _tree_positions(scenario_set: ScenarioSet) -> dict[str, tuple[int, int]]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from explorer.compare import StanceChange, StanceView
 from explorer.figures import EventSeries, TrajectorySeries
-from explorer.model import ScenarioSet
+from explorer.model import Indicator, Position, ScenarioSet
 
 
 def timeline_summary(series: Sequence[EventSeries]) -> str:
@@ -40,9 +40,27 @@ def changes_summary(changes: Sequence[StanceChange], labels: Sequence[str]) -> s
     )
 
 
-def trajectories_summary(series: Sequence[TrajectorySeries], observed: int) -> str:
-    parts = [f"{one.label}: {len(one.trajectories)} projected indicators" for one in series]
-    return "Indicators. " + "; ".join(parts) + f"; {observed} observed values."
+def salience_summary(issue: str, values: Mapping[str, tuple[Position, float | None]]) -> str:
+    known = [v for v in values.values() if v[0] != "unknown"]
+    placed = [v for v in known if v[1] is not None]
+    return (
+        f"{issue}: {len(known)} of {len(values)} actors have a known position; the "
+        f"{len(placed)} whose salience is judged from their statements are placed on the map."
+    )
+
+
+def trajectory_summary(indicator: Indicator, series: Sequence[TrajectorySeries]) -> str:
+    """Where each scenario's projection ends, e.g. 'ends 2027-12-31 at 600 (400-800)'."""
+    parts = []
+    for one in series:
+        path = next((t for t in one.trajectories if t.indicator == indicator.id), None)
+        if path:
+            end = path.points[-1]
+            parts.append(
+                f"{one.label} projects {end.value:g} {indicator.unit} by {end.date} "
+                f"(range {end.low:g} to {end.high:g})"
+            )
+    return f"{indicator.label}: " + ("; ".join(parts) or "no projection") + "."
 
 
 def tree_summary(scenario_set: ScenarioSet) -> str:

@@ -68,10 +68,12 @@ def test_stance_changes_list_only_what_differs_with_its_shift(tiny: ScenarioSet)
 
 
 def test_drafts_are_aligned_by_issue_with_silence_as_none(tiny: ScenarioSet) -> None:
-    rows = aligned_clauses(tiny)
-    assert [(r.issue, r.texts, r.differs) for r in rows] == [
-        ("force-now", ("Authorises a force.",), False)
-    ]
+    force, statehood = aligned_clauses(tiny)
+    assert force.issue == "force-now" and statehood.issue == "statehood"
+    assert [[c.summary for c in cell] for cell in force.cells] == [["Authorises a force."], []]
+    assert force.silent_in == (1,)
+    assert [[c.quote for c in cell] for cell in statehood.cells] == [[], ["a state for all"]]
+    assert statehood.silent_in == (0,)
 
 
 def test_source_usage_names_each_place_a_source_is_cited(tiny: ScenarioSet) -> None:

@@ -89,10 +89,10 @@ def test_heatmap_draws_unknown_as_unknown_not_zero(tiny: ScenarioSet) -> None:
     assert known.zmin == -2 and known.zmax == 2
 
 
-def test_trajectories_dash_projections_and_mark_observed_points(tiny: ScenarioSet) -> None:
+def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: ScenarioSet) -> None:
     adopted = scenario_by_id(tiny, "adopted")
-    fig = figures.trajectories(
-        tiny.indicators,
+    fig = figures.trajectory(
+        tiny.indicators[0],
         [figures.TrajectorySeries("Adopted", adopted.trajectories)],
         observed_points(tiny),
     )
@@ -104,13 +104,14 @@ def test_trajectories_dash_projections_and_mark_observed_points(tiny: ScenarioSe
     )
 
 
-def test_trajectories_give_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
+def test_a_trajectory_gives_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
     adopted = scenario_by_id(tiny, "adopted")
     series = [figures.TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
-    fig = figures.trajectories(tiny.indicators, series, [])
+    fig = figures.trajectory(tiny.indicators[0], series, [])
     lines = [t for t in fig.data if t.mode == "lines+markers"]
-    assert {t.line.dash for t in lines} == {"dash", "dot"}
-    assert {t.marker.symbol for t in lines} == {"circle", "square"}
+    assert [t.line.dash for t in lines] == ["dash", "dot"]
+    assert [t.marker.symbol for t in lines] == ["circle", "square"]
+    assert lines[0].line.color != lines[1].line.color
 
 
 def test_scenario_tree_has_the_decision_and_every_scenario_with_a_and_b_marked(
@@ -122,9 +123,17 @@ def test_scenario_tree_has_the_decision_and_every_scenario_with_a_and_b_marked(
     assert {t.name for t in fig.data if t.name} == {"decision", "realized", "counterfactual"}
 
 
-def test_position_salience_skips_unknown_positions(tiny: ScenarioSet) -> None:
-    issue = tiny.issues[0]
-    values = {"north": (2, 0.9), "south": ("unknown", None), "militia": (-2, 1.0)}
-    fig = figures.position_salience(tiny.actors, issue, values)
-    names = [n for t in fig.data for n in t.text]
-    assert names == ["Northland", "The Militia"]
+def test_position_salience_places_only_known_positions_with_a_stated_salience(
+    tiny: ScenarioSet,
+) -> None:
+    values = {
+        "Northland": (2, 0.9),
+        "Southland": ("unknown", None),
+        "Westland": (1, None),
+        "The Militia": (-2, 1.0),
+        "Eastland": (2, 0.9),
+    }
+    (trace,) = figures.position_salience(tiny.issues[0], values).data
+    assert list(trace.x) == [-2, 2]
+    assert list(trace.text) == ["The Militia", "Northland, Eastland"]
+    assert list(trace.marker.size) == [14, 18]

@@ -170,11 +170,11 @@ def test_a_stance_with_a_value_must_cite_a_source(edit: Edit) -> None:
             "sets/tiny-set/set.yaml:8: default_pair[1]: 'rejectd' is not a known scenario id",
         ),
         (
-            "issues.yaml",
-            "id: statehood",
-            "id: force-now",
-            "sets/tiny-set/issues.yaml:7: issues[1].id: duplicate issue 'force-now' "
-            "(first at sets/tiny-set/issues.yaml:2)",
+            "scenarios/rejected.yaml",
+            "id: talks-collapse",
+            "id: force-arrives",
+            "sets/tiny-set/scenarios/rejected.yaml:19: signposts[0].id: duplicate signpost "
+            "'force-arrives' (first at sets/tiny-set/scenarios/adopted.yaml:39)",
         ),
     ],
     ids=["actor", "vote-member", "source", "signpost", "indicator", "parent", "duplicate"],
@@ -276,6 +276,7 @@ def test_yes_and_no_stay_strings(edit: Edit) -> None:
     folder = edit("actors.yaml", "name: Southland", "name: no")
     folder = edit("drafts.yaml", "yes: [north, south]", "yes: [north, 'no']")
     folder = edit("positions.yaml", "actor: south", "actor: no")
+    folder = edit("drafts.yaml", "sponsor: south", "sponsor: no")
     result = load_set(folder)
     assert result.problems == ()
     assert result.set and result.set.actors[1].name == "no"
