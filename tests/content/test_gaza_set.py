@@ -151,8 +151,11 @@ def test_the_set_has_at_least_40_sources(gaza: ScenarioSet) -> None:
     assert len(gaza.sources) >= 40
 
 
+CURLY_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def _normal(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.translate(CURLY_QUOTES)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
