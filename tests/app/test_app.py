@@ -19,7 +19,7 @@ CHARTS_PER_VIEW = {
     "overview": 1,
     "timeline": 1,
     "stakeholders": 2,
-    "outcomes": 1,
+    "outcomes": len(GAZA.indicators) if GAZA else 0,
     "drafts": 0,
     "sources": 0,
 }
