@@ -18,6 +18,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from explorer import yamlfile
 from explorer.model import (
     ActorsFile,
+    CibFile,
+    CouncilRecordFile,
     DraftsFile,
     EventsFile,
     Id,
@@ -46,6 +48,8 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "events.yaml": EventsFile,
     "indicators.yaml": IndicatorsFile,
     "observed.yaml": ObservedFile,
+    "council-record.yaml": CouncilRecordFile,
+    "cib.yaml": CibFile,
 }
 SCENARIO_DIR = "scenarios"
 MAX_FILES = 200
@@ -211,6 +215,8 @@ def _check_references(parsed: dict[str, _Parsed], scenarios: list[_Parsed]) -> l
             if ref not in ids[kind]:
                 problems.append(item.problem(loc, f"{ref!r} is not a known {kind} id"))
     problems.extend(_scenario_rules(parsed, scenarios))
+    if "cib.yaml" in parsed:
+        problems.extend(_cib_rules(parsed["cib.yaml"]))
     return problems
 
 
@@ -250,6 +256,46 @@ def _scenario_rules(parsed: dict[str, _Parsed], scenarios: list[_Parsed]) -> lis
     return problems
 
 
+def _cib_rules(item: _Parsed) -> list[Problem]:
+    """Every descriptor and variant named in a section or scenario map must be declared."""
+    cib: CibFile = item.model  # type: ignore[assignment]
+    variants = {d.name: d.variants for d in cib.descriptors}
+    problems = [
+        item.problem(("descriptors", i, "name"), f"duplicate descriptor {d.name!r}")
+        for i, d in enumerate(cib.descriptors)
+        if [x.name for x in cib.descriptors].count(d.name) > 1 and cib.descriptors.index(d) != i
+    ]
+
+    def check(loc: Loc, descriptor: str, variant: str | None = None) -> None:
+        if descriptor not in variants:
+            problems.append(item.problem(loc, f"{descriptor!r} is not a descriptor of this matrix"))
+        elif variant is not None and variant not in variants[descriptor]:
+            known = ", ".join(variants[descriptor])
+            problems.append(
+                item.problem(loc, f"{variant!r} is not a variant of {descriptor!r} ({known})")
+            )
+
+    for index, section in enumerate(cib.sections):
+        where = ("sections", index)
+        check((*where, "impacting"), section.impacting)
+        check((*where, "impacted"), section.impacted)
+        for variant, row in section.impacts.items():
+            check((*where, "impacts", variant), section.impacting, variant)
+            for target in row:
+                check((*where, "impacts", variant, target), section.impacted, target)
+    for index, mapping in enumerate(cib.scenarios):
+        for descriptor, variant in mapping.variants.items():
+            check(("scenarios", index, "variants", descriptor), descriptor, variant)
+        missing = [d for d in variants if d not in mapping.variants]
+        if missing:
+            problems.append(
+                item.problem(
+                    ("scenarios", index, "variants"), f"no variant for {', '.join(missing)}"
+                )
+            )
+    return problems
+
+
 def _assemble(
     set_id: str, parsed: dict[str, _Parsed], scenarios: list[_Parsed], digest: str
 ) -> ScenarioSet:
@@ -265,5 +311,7 @@ def _assemble(
         indicators=_items(parsed, "indicators.yaml", "indicators"),
         scenarios=tuple(item.model for item in scenarios),
         observations=_items(parsed, "observed.yaml", "observations"),
+        council_record=_items(parsed, "council-record.yaml", "votes"),
+        cib=parsed["cib.yaml"].model if "cib.yaml" in parsed else None,
         content_hash=digest,
     )

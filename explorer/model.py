@@ -377,6 +377,83 @@ class Observation(Model):
     sources: CitedSources
 
 
+class CouncilVote(Model):
+    """One recorded Security Council vote (a draft or an amendment) in the set's history.
+
+    Members are named as text because past Councils held states that are not actors of the set.
+    A list left out (None) means the names were not confirmed; counts are always given."""
+
+    id: Id
+    date: dt.date
+    meeting: Text | None = None
+    kind: Literal["draft", "amendment"]
+    symbol: Text | None = Field(default=None, description="Omitted when not confirmed.")
+    sponsor: Text
+    subject: Text
+    yes: Annotated[int, Field(ge=0, le=15)]
+    no: Annotated[int, Field(ge=0, le=15)]
+    abstain: Annotated[int, Field(ge=0, le=15)]
+    absent: Annotated[int, Field(ge=0, le=15)] = 0
+    in_favour: tuple[Text, ...] | None = None
+    against: tuple[Text, ...] | None = None
+    abstaining: tuple[Text, ...] | None = None
+    outcome: Literal["adopted", "vetoed", "insufficient_votes"]
+    vetoed_by: tuple[Text, ...] = ()
+    resolution: Text | None = None
+    note: Text | None = None
+    sources: CitedSources
+
+    @model_validator(mode="after")
+    def _counts_match_names(self) -> Self:
+        if self.yes + self.no + self.abstain + self.absent > 15:
+            raise ValueError("more than 15 votes counted")
+        for names, count, label in (
+            (self.in_favour, self.yes, "in_favour"),
+            (self.against, self.no, "against"),
+            (self.abstaining, self.abstain, "abstaining"),
+        ):
+            if names is not None and len(names) != count:
+                raise ValueError(f"{label} names {len(names)} members but the count is {count}")
+        return self
+
+
+class CibDescriptor(Model):
+    name: Text
+    variants: Annotated[tuple[Text, ...], Field(min_length=2)]
+    description: Text | None = None
+
+
+class CibSection(Model):
+    """How the variants of one descriptor push those of another (-3..+3), and why."""
+
+    impacting: Text
+    impacted: Text
+    rationale: Text
+    sources: Sources = ()
+    impacts: dict[str, dict[str, Annotated[int, Field(ge=-3, le=3)]]]
+
+
+class CibScenarioMap(Model):
+    """An authored scenario as a combination of variants, one per descriptor."""
+
+    scenario: ScenarioId
+    variants: dict[str, str]
+
+
+class CibFile(Model):
+    """``cib.yaml``: a cross-impact balance matrix of the set, the project's analytic judgment."""
+
+    title: Text
+    judgment: Text = Field(description="Who judged, and that it is judgment, not fact.")
+    descriptors: Annotated[tuple[CibDescriptor, ...], Field(min_length=2)]
+    sections: tuple[CibSection, ...]
+    scenarios: tuple[CibScenarioMap, ...] = ()
+
+
+class CouncilRecordFile(Model):
+    votes: tuple[CouncilVote, ...]
+
+
 class SourcesFile(Model):
     sources: tuple[Source, ...]
 
@@ -425,4 +502,6 @@ class ScenarioSet(Model):
     indicators: tuple[Indicator, ...]
     scenarios: tuple[Scenario, ...]
     observations: tuple[Observation, ...]
+    council_record: tuple[CouncilVote, ...] = ()
+    cib: CibFile | None = None
     content_hash: str
