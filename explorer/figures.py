@@ -273,6 +273,7 @@ def trajectory(
                 go.Scatter(
                     x=x + x[::-1],
                     y=[p.high for p in path.points] + [p.low for p in path.points][::-1],
+                    mode="lines",
                     fill="toself",
                     fillcolor=style.color,
                     opacity=0.15,
