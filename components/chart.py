@@ -1,25 +1,42 @@
-"""One way to show a chart: stable key, alt text, PNG download, its data a click away."""
+"""One way to show a chart: built once per content and view, stable key, alt text, PNG
+download from the toolbar, and its data a click away."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.data import memo
 from explorer.text import escape_markdown
 
 
-def chart(fig: go.Figure, key: str, alt: str, table: pd.DataFrame | None = None) -> None:
+@dataclass(frozen=True)
+class ChartContent:
+    figure: go.Figure
+    alt: str
+    table: pd.DataFrame | None = None
+
+
+def chart(key: str, depends_on: tuple[Hashable, ...], build: Callable[[], ChartContent]) -> None:
+    """Draw the chart ``build`` makes; ``depends_on`` names all it depends on (for the cache)."""
+    show_chart(key, memo((key, *depends_on), build))
+
+
+def show_chart(key: str, content: ChartContent) -> None:
     st.plotly_chart(
-        fig,
+        content.figure,
         key=key,
-        alt=alt,
+        alt=content.alt,
         config={
             "displaylogo": False,
             "toImageButtonOptions": {"format": "png", "filename": key.replace(".", "-")},
         },
     )
-    st.caption(escape_markdown(alt))
-    if table is not None:
+    st.caption(escape_markdown(content.alt))
+    if content.table is not None:
         with st.expander("Data behind this chart"):
-            st.dataframe(table, hide_index=True, key=f"{key}.table")
+            st.dataframe(content.table, hide_index=True, key=f"{key}.table")

@@ -1,13 +1,30 @@
-"""The one cached entry point to the content: load every set once per process."""
+"""The cached entry points: the catalog, loaded once per process, and built figures."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import streamlit as st
 
 from explorer.catalog import Catalog, load_catalog
+
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
 def cached_catalog() -> Catalog:
     """The catalog is immutable (frozen models), so one shared copy serves every session."""
     return load_catalog()
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
+    """Build once per ``key`` and share the result across reruns and sessions.
+
+    Building a plotly figure validates every trace and costs tens of milliseconds; the figures
+    are never mutated after they are built, so a shared object is safe and needs no copy.
+    ``key`` must name everything the build depends on (the set's content hash, ids, filters);
+    ``_build`` is not hashed (the leading underscore tells Streamlit so).
+    """
+    return _build()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.chart import chart
+from components.chart import ChartContent, chart
+from components.data import memo
 from explorer import figures, tables
 from explorer.compare import observed_points, scenario_by_id
 from explorer.model import Scenario, ScenarioSet
@@ -13,34 +14,33 @@ from explorer.summaries import trajectory_summary
 from explorer.text import escape_markdown as esc
 
 
-def _bullets(title: str, items: list[str]) -> None:
-    st.markdown(f"**{title}**")
-    if items:
-        st.markdown("\n".join(f"- {esc(item)}" for item in items))
-    else:
-        st.caption("None stated.")
+def _bullets(title: str, items: list[str]) -> str:
+    lines = [f"- {esc(item)}" for item in items] or ["- None stated."]
+    return f"**{title}**\n\n" + "\n".join(lines)
 
 
 def _narrative(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> None:
+    """One scenario's narrative in a fixed order, so that A and B can be read row by row."""
     names = {a.id: a.name for a in scenario_set.actors}
     narrative = scenario.narrative
-    st.markdown(f"#### {letter}: {esc(scenario.label)}")
-    st.markdown(f"**{esc(narrative.headline)}**")
-    st.markdown(esc(narrative.summary))
+    st.markdown(
+        f"#### {letter}: {esc(scenario.label)}\n\n**{esc(narrative.headline)}**\n\n"
+        + esc(narrative.summary)
+    )
     for section in narrative.sections:
-        with st.expander(section.title):
+        with st.expander(esc(section.title)):
             st.markdown(esc(section.body))
-    st.markdown("**Perspectives**")
+    blocks = ["**Perspectives**"]
     for perspective in narrative.perspectives:
         who = names[perspective.actor] if perspective.actor else perspective.attribution or ""
-        st.markdown(f"*{esc(who)}*: {esc(perspective.text)}")
+        blocks.append(f"*{esc(who)}*: {esc(perspective.text)}")
         if perspective.quote:
-            st.markdown(f"> {esc(perspective.quote)}")
-    _bullets("Risks", list(narrative.risks))
-    _bullets("Opportunities", list(narrative.opportunities))
-    _bullets(
-        "Signposts (what would show this path unfolding)", [s.text for s in scenario.signposts]
-    )
+            blocks.append(f"> {esc(perspective.quote)}")
+    blocks.append(_bullets("Risks", list(narrative.risks)))
+    blocks.append(_bullets("Opportunities", list(narrative.opportunities)))
+    signposts = [s.text for s in scenario.signposts]
+    blocks.append(_bullets("Signposts (what would show this path unfolding)", signposts))
+    st.markdown("\n\n".join(blocks))
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
@@ -55,23 +55,28 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
             with column:
                 chart(
-                    figures.trajectory(indicator, series, observed),
                     f"outcomes.{indicator.id}",
-                    trajectory_summary(indicator, series),
+                    (scenario_set.content_hash, state.a, state.b),
+                    lambda indicator=indicator: ChartContent(
+                        figures.trajectory(indicator, series, observed),
+                        trajectory_summary(indicator, series),
+                    ),
                 )
     if indicators:
         labels = {i.id: i.label for i in scenario_set.indicators}
         with st.expander("Data and basis of these projections"):
-            st.dataframe(
-                tables.trajectories_table(series, observed, labels),
-                hide_index=True,
-                key="outcomes.table",
+            table = memo(
+                ("outcomes.table", scenario_set.content_hash, state.a, state.b),
+                lambda: tables.trajectories_table(series, observed, labels),
             )
-            for one in series:
-                for path in one.trajectories:
-                    st.markdown(
-                        f"**{esc(one.label)}, {esc(labels[path.indicator])}**: {esc(path.basis)}"
-                    )
+            st.dataframe(table, hide_index=True, key="outcomes.table")
+            st.markdown(
+                "\n\n".join(
+                    f"**{esc(one.label)}, {esc(labels[path.indicator])}**: {esc(path.basis)}"
+                    for one in series
+                    for path in one.trajectories
+                )
+            )
     for column, scenario, letter in zip(st.columns(len(chosen)), chosen, "AB", strict=False):
         with column:
             _narrative(scenario_set, scenario, letter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.chart import chart
+from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
 from explorer.state import ViewState
@@ -40,7 +40,11 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     st.markdown(esc(info.summary))
     selected = [s for s in (state.a, state.b) if s]
     chart(
-        figures.scenario_tree(scenario_set, selected), "overview.tree", tree_summary(scenario_set)
+        "overview.tree",
+        (scenario_set.content_hash, state.a, state.b),
+        lambda: ChartContent(
+            figures.scenario_tree(scenario_set, selected), tree_summary(scenario_set)
+        ),
     )
     letters = dict(zip(selected, "AB", strict=False))
     ordered = sorted(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.data import memo
 from explorer import tables
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
-    table = tables.sources_table(scenario_set)
+    table = memo(
+        ("sources.table", scenario_set.content_hash), lambda: tables.sources_table(scenario_set)
+    )
     left, right = st.columns([2, 1])
     query = left.text_input("Search titles and publishers", key="sources.query", max_chars=100)
     kinds = right.multiselect("Kind", sorted(table["kind"].unique()), key="sources.kinds")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.chart import chart
+from components.chart import ChartContent, chart
 from explorer import figures, tables
 from explorer.compare import actor_group, scenario_by_id, stance_changes, stances_under
 from explorer.model import ScenarioSet
@@ -47,10 +47,13 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         "projected reactions. Scale -2 to +2 per issue; grey ? means no statement found."
     )
     chart(
-        figures.stance_heatmap(actors, issues, values),
         "stakeholders.heatmap",
-        heatmap_summary(shown, len(actors), len(issues)),
-        tables.stances_table(actors, issues, shown),
+        (scenario_set.content_hash, state.a, state.groups, state.issues),
+        lambda: ChartContent(
+            figures.stance_heatmap(actors, issues, values),
+            heatmap_summary(shown, len(actors), len(issues)),
+            tables.stances_table(actors, issues, shown),
+        ),
     )
     if state.b:
         b = scenario_by_id(scenario_set, state.b)
@@ -76,15 +79,17 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     if chosen:
         issue = next(i for i in issues if i.id == chosen)
         names = {x.id: x.name for x in actors}
-        values = {
+        salience = {
             names[k[0]]: (v.value, v.stance.salience if v.stance else None)
             for k, v in shown.items()
             if k[1] == chosen
         }
         chart(
-            figures.position_salience(issue, values),
             "stakeholders.salience",
-            salience_summary(issue.label, values),
+            (scenario_set.content_hash, state.a, state.groups, chosen),
+            lambda: ChartContent(
+                figures.position_salience(issue, salience), salience_summary(issue.label, salience)
+            ),
         )
     if state.actor:
         _detail(scenario_set, state.actor, list(state.issues))

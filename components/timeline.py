@@ -6,7 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from components.chart import chart
+from components.chart import ChartContent, show_chart
+from components.data import memo
 from explorer import figures, tables
 from explorer.compare import scenario_by_id, scenario_events
 from explorer.model import ScenarioSet
@@ -14,7 +15,7 @@ from explorer.state import ViewState
 from explorer.summaries import timeline_summary
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> ChartContent | None:
     series = []
     for scenario_id in (s for s in (state.a, state.b) if s):
         scenario = scenario_by_id(scenario_set, scenario_id)
@@ -25,12 +26,26 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         ]
         series.append(figures.EventSeries(scenario.label, events))
     if not any(one.events for one in series):
+        return None
+    names = {s.id: s.publisher for s in scenario_set.sources}
+    return ChartContent(
+        figures.timeline(series, state.tracks, today, state.dates, names),
+        timeline_summary(series),
+        tables.events_table(series, names),
+    )
+
+
+def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+    today = dt.date.today()
+    key = "timeline.events"
+    content = memo(
+        (key, scenario_set.content_hash, state, today), lambda: _content(scenario_set, state, today)
+    )
+    if content is None:
         st.info("No events match the chosen tracks and dates. Widen the filters in the sidebar.")
         return
-    names = {s.id: s.publisher for s in scenario_set.sources}
-    fig = figures.timeline(series, state.tracks, dt.date.today(), state.dates, names)
     st.caption(
         "Filled markers: observed. Open markers: scheduled. Faded, dotted markers: projected. "
         "Bars: uncertain timing windows. Hover a marker for its date, certainty and sources."
     )
-    chart(fig, "timeline.events", timeline_summary(series), tables.events_table(series, names))
+    show_chart(key, content)

@@ -42,7 +42,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         font=FONT,
-        template="plotly_white",
         legend={"orientation": "h", "y": -0.12, "x": 0},
         hoverlabel={"align": "left"},
     )

@@ -11,10 +11,16 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.e2e.conftest import CHROMIUM_ARGS, SYSTEM_CHROMIUM, start_server, wait_for_app  # noqa: E402
+from scripts.server import (
+    CHROMIUM_ARGS,
+    ROOT,
+    SYSTEM_CHROMIUM,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
 
 SHOTS = {"overview.png": "", "outcomes.png": "?view=outcomes"}
 
@@ -33,8 +39,7 @@ def main() -> None:
                 print(f"wrote docs/{name}")
             browser.close()
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_server(process)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from explorer.state import VIEWS
-from tests.e2e.conftest import shoot, wait_for_app
+from scripts.server import wait_for_app
+from tests.e2e.conftest import shoot
 
 EXCEPTION = '[data-testid="stException"]'
 CHART = '[data-testid="stPlotlyChart"]'

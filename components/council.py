@@ -1,0 +1,166 @@
+"""Council: the recorded votes, a simulator of the decision under Article 27(3) of the Charter,
+and the Council's record on the question over time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from components.chart import ChartContent, chart
+from explorer import council_figures as cf
+from explorer.council import (
+    VOTES,
+    Vote,
+    VoteError,
+    apply_overrides,
+    changed_votes,
+    following_scenario,
+    recorded_votes,
+    tally,
+)
+from explorer.model import Draft, ScenarioSet
+from explorer.text import escape_markdown as esc
+
+VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
+RULE = (
+    "Article 27(3) of the UN Charter: a draft is adopted with at least 9 votes in favour and no "
+    "permanent member against. A permanent member's abstention or absence is not a veto."
+)
+# The what-if last seeded from the caller, and the one last returned to it (see _seed).
+SEEDED, RETURNED = "council.seeded_from", "council.returned"
+
+
+def _key(member: str) -> str:
+    return f"council.vote.{member}"
+
+
+def _seed(record: Mapping[str, Vote], shared: Mapping[str, str], votes: Mapping[str, Vote]) -> None:
+    """Set the members' controls from ``votes`` when the caller's what-if is new (a link opened,
+    not the echo of what this view returned) or a control has lost its state."""
+    fresh = shared not in (st.session_state.get(SEEDED), st.session_state.get(RETURNED))
+    for member in record:
+        if fresh or _key(member) not in st.session_state:
+            st.session_state[_key(member)] = votes[member]
+    st.session_state[SEEDED] = dict(shared)
+
+
+def _reset(record: Mapping[str, Vote]) -> None:
+    for member, vote in record.items():
+        st.session_state[_key(member)] = vote
+
+
+def _recorded(scenario_set: ScenarioSet, draft: Draft, names: Mapping[str, str]) -> None:
+    assert draft.vote is not None
+    by_name = {names[m]: v for m, v in recorded_votes(draft.vote).items()}
+    permanent = _permanent_names(scenario_set)
+    reason = tally(by_name, permanent).reason
+    title = f"{draft.symbol or 'Draft'}: recorded vote of {draft.vote.date:%d %b %Y}"
+    st.markdown(f"**{esc(draft.title)}**")
+    chart(
+        f"council.seats.{draft.id}",
+        (scenario_set.content_hash,),
+        lambda: ChartContent(
+            cf.seat_chart(by_name, permanent, title, reason),
+            cf.seats_summary(by_name, title, reason),
+        ),
+    )
+
+
+def _permanent_names(scenario_set: ScenarioSet) -> list[str]:
+    return [a.name for a in scenario_set.actors if a.council_seat == "permanent"]
+
+
+def _simulator(
+    scenario_set: ScenarioSet, draft: Draft, overrides: Mapping[str, str]
+) -> dict[str, str]:
+    assert draft.vote is not None
+    names = {a.id: a.name for a in scenario_set.actors}
+    permanent = {a.id for a in scenario_set.actors if a.council_seat == "permanent"}
+    record = recorded_votes(draft.vote)
+    seeded, ignored = apply_overrides(record, overrides)
+    for notice in ignored:
+        st.warning(esc(notice))
+    _seed(record, changed_votes(record, seeded), seeded)
+    st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
+    st.caption(esc(RULE))
+    st.button("Reset to the recorded vote", key="council.reset", on_click=_reset, args=(record,))
+    members = sorted(record, key=lambda m: (m not in permanent, names[m]))
+    votes: dict[str, Vote] = {}
+    for index, column in enumerate(st.columns(3)):
+        with column:
+            for member in members[index::3]:
+                votes[member] = st.segmented_control(
+                    esc(names[member]) + (" (permanent)" if member in permanent else ""),
+                    VOTES,
+                    format_func=VOTE_WORDS.get,
+                    required=True,
+                    key=_key(member),
+                )
+    by_name = {names[m]: v for m, v in votes.items()}
+    result = tally(by_name, [names[m] for m in permanent if m in votes])
+    changed = changed_votes(record, votes)
+    st.badge(
+        "Adopted" if result.adopted else "Not adopted",
+        color="green" if result.adopted else "red",
+        icon=":material/check_circle:" if result.adopted else ":material/block:",
+    )
+    st.markdown(f"**Outcome: {esc(result.reason)}.**")
+    if changed:
+        moves = [f"{names[m]} {record[m]} → {v}" for m, v in changed.items()]
+        st.markdown(esc("Changed from the record: " + "; ".join(moves) + "."))
+    follows = following_scenario(scenario_set, draft.id, result.adopted)
+    if follows:
+        st.markdown(f"Leads to the scenario **{esc(follows.label)}** ({follows.status}).")
+    else:
+        st.markdown("No scenario of this set follows from this outcome.")
+    title = "What-if vote" if changed else "The vote as recorded"
+    chart(
+        "council.simulated",
+        (scenario_set.content_hash, draft.id, tuple(sorted(votes.items()))),
+        lambda: ChartContent(
+            cf.seat_chart(
+                by_name,
+                [names[m] for m in permanent],
+                title,
+                result.reason,
+                {names[m] for m in changed},
+            ),
+            cf.seats_summary(by_name, title, result.reason),
+        ),
+    )
+    st.session_state[RETURNED] = changed
+    return changed
+
+
+def render(scenario_set: ScenarioSet, overrides: Mapping[str, str]) -> dict[str, str]:
+    """Draw the view; return the what-if: member actor id -> vote, where it differs from the
+    record of the decision (the first draft with a recorded vote)."""
+    voted = [d for d in scenario_set.drafts if d.vote]
+    names = {a.id: a.name for a in scenario_set.actors}
+    changed: dict[str, str] = {}
+    try:
+        if not voted:
+            st.info("No draft of this set has a recorded vote.")
+        else:
+            st.markdown("### Recorded votes")
+        for draft in voted:
+            _recorded(scenario_set, draft, names)
+        if voted:
+            changed = _simulator(scenario_set, voted[0], overrides)
+    except VoteError as err:
+        st.error(esc(str(err)))
+    record = scenario_set.council_record
+    if record:
+        st.markdown("### The Council's record on this question")
+        sources = {s.id: s.publisher for s in scenario_set.sources}
+        chart(
+            "council.record",
+            (scenario_set.content_hash,),
+            lambda: ChartContent(
+                cf.record_chart(record, scenario_set.info.decision_date),
+                cf.record_summary(record),
+                cf.record_table(record, sources),
+            ),
+        )
+    return changed
