@@ -19,7 +19,7 @@ from explorer.council import (
     recorded_votes,
     tally,
 )
-from explorer.model import Draft, ScenarioSet
+from explorer.model import Draft, RecordedVote, ScenarioSet
 from explorer.text import escape_markdown as esc
 
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
@@ -50,12 +50,17 @@ def _reset(record: Mapping[str, Vote]) -> None:
         st.session_state[_key(member)] = vote
 
 
-def _recorded(scenario_set: ScenarioSet, draft: Draft, names: Mapping[str, str]) -> None:
-    assert draft.vote is not None
-    by_name = {names[m]: v for m, v in recorded_votes(draft.vote).items()}
-    permanent = _permanent_names(scenario_set)
+def _permanent(scenario_set: ScenarioSet) -> dict[str, str]:
+    """Permanent members: actor id -> name."""
+    return {a.id: a.name for a in scenario_set.actors if a.council_seat == "permanent"}
+
+
+def _recorded(scenario_set: ScenarioSet, draft: Draft, vote: RecordedVote) -> None:
+    names = {a.id: a.name for a in scenario_set.actors}
+    by_name = {names[m]: v for m, v in recorded_votes(vote).items()}
+    permanent = list(_permanent(scenario_set).values())
     reason = tally(by_name, permanent).reason
-    title = f"{draft.symbol or 'Draft'}: recorded vote of {draft.vote.date:%d %b %Y}"
+    title = f"{draft.symbol or 'Draft'}: recorded vote of {vote.date:%d %b %Y}"
     st.markdown(f"**{esc(draft.title)}**")
     chart(
         f"council.seats.{draft.id}",
@@ -67,25 +72,10 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, names: Mapping[str, str])
     )
 
 
-def _permanent_names(scenario_set: ScenarioSet) -> list[str]:
-    return [a.name for a in scenario_set.actors if a.council_seat == "permanent"]
-
-
-def _simulator(
-    scenario_set: ScenarioSet, draft: Draft, overrides: Mapping[str, str]
-) -> dict[str, str]:
-    assert draft.vote is not None
-    names = {a.id: a.name for a in scenario_set.actors}
-    permanent = {a.id for a in scenario_set.actors if a.council_seat == "permanent"}
-    record = recorded_votes(draft.vote)
-    seeded, ignored = apply_overrides(record, overrides)
-    for notice in ignored:
-        st.warning(esc(notice))
-    _seed(record, changed_votes(record, seeded), seeded)
-    st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
-    st.caption(esc(RULE))
-    st.button("Reset to the recorded vote", key="council.reset", on_click=_reset, args=(record,))
-    members = sorted(record, key=lambda m: (m not in permanent, names[m]))
+def _controls(
+    members: list[str], names: Mapping[str, str], permanent: Mapping[str, str]
+) -> dict[str, Vote]:
+    """One vote control per member, permanent members first, in three columns."""
     votes: dict[str, Vote] = {}
     for index, column in enumerate(st.columns(3)):
         with column:
@@ -97,8 +87,27 @@ def _simulator(
                     required=True,
                     key=_key(member),
                 )
+    return votes
+
+
+def _simulator(
+    scenario_set: ScenarioSet, draft: Draft, vote: RecordedVote, overrides: Mapping[str, str]
+) -> dict[str, str]:
+    names = {a.id: a.name for a in scenario_set.actors}
+    permanent = _permanent(scenario_set)
+    record = recorded_votes(vote)
+    seeded, ignored = apply_overrides(record, overrides)
+    for notice in ignored:
+        st.warning(esc(notice))
+    _seed(record, changed_votes(record, seeded), seeded)
+    st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
+    st.caption(esc(RULE))
+    st.button("Reset to the recorded vote", key="council.reset", on_click=_reset, args=(record,))
+    votes = _controls(
+        sorted(record, key=lambda m: (m not in permanent, names[m])), names, permanent
+    )
     by_name = {names[m]: v for m, v in votes.items()}
-    result = tally(by_name, [names[m] for m in permanent if m in votes])
+    result = tally(by_name, [name for m, name in permanent.items() if m in votes])
     changed = changed_votes(record, votes)
     st.badge(
         "Adopted" if result.adopted else "Not adopted",
@@ -111,7 +120,8 @@ def _simulator(
         st.markdown(esc("Changed from the record: " + "; ".join(moves) + "."))
     follows = following_scenario(scenario_set, draft.id, result.adopted)
     if follows:
-        st.markdown(f"Leads to the scenario **{esc(follows.label)}** ({follows.status}).")
+        st.markdown(f"Leads to the scenario **{esc(follows.label)}**.")
+        st.caption(esc(follows.narrative.headline))
     else:
         st.markdown("No scenario of this set follows from this outcome.")
     title = "What-if vote" if changed else "The vote as recorded"
@@ -120,11 +130,7 @@ def _simulator(
         (scenario_set.content_hash, draft.id, tuple(sorted(votes.items()))),
         lambda: ChartContent(
             cf.seat_chart(
-                by_name,
-                [names[m] for m in permanent],
-                title,
-                result.reason,
-                {names[m] for m in changed},
+                by_name, list(permanent.values()), title, result.reason, {names[m] for m in changed}
             ),
             cf.seats_summary(by_name, title, result.reason),
         ),
@@ -136,18 +142,16 @@ def _simulator(
 def render(scenario_set: ScenarioSet, overrides: Mapping[str, str]) -> dict[str, str]:
     """Draw the view; return the what-if: member actor id -> vote, where it differs from the
     record of the decision (the first draft with a recorded vote)."""
-    voted = [d for d in scenario_set.drafts if d.vote]
-    names = {a.id: a.name for a in scenario_set.actors}
+    voted = [(d, d.vote) for d in scenario_set.drafts if d.vote]
     changed: dict[str, str] = {}
     try:
-        if not voted:
-            st.info("No draft of this set has a recorded vote.")
-        else:
-            st.markdown("### Recorded votes")
-        for draft in voted:
-            _recorded(scenario_set, draft, names)
         if voted:
-            changed = _simulator(scenario_set, voted[0], overrides)
+            st.markdown("### Recorded votes")
+            for draft, vote in voted:
+                _recorded(scenario_set, draft, vote)
+            changed = _simulator(scenario_set, *voted[0], overrides)
+        else:
+            st.info("No draft of this set has a recorded vote.")
     except VoteError as err:
         st.error(esc(str(err)))
     record = scenario_set.council_record

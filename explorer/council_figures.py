@@ -1,0 +1,263 @@
+"""Pure figure builders for the Council view: who voted how, as a hemicycle of seats, and the
+Council's record on the question over time. No Streamlit here.
+
+Every vote and every outcome has a colour-blind-safe colour (Okabe-Ito) and its own marker
+symbol, so nothing is told by colour alone. Content text is HTML-escaped before it goes into
+labels and hover text, which plotly renders as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explorer.council import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
+from explorer.model import CouncilVote
+
+FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
+
+
+@dataclass(frozen=True)
+class MarkStyle:
+    label: str
+    color: str
+    symbol: str
+
+
+VOTE_STYLES: dict[str, MarkStyle] = {
+    "yes": MarkStyle("In favour", "#009E73", "circle"),
+    "no": MarkStyle("Against", "#D55E00", "x"),
+    "abstain": MarkStyle("Abstaining", "#E69F00", "diamond"),
+    "absent": MarkStyle("Absent", "#999999", "circle-open"),
+}
+OUTCOME_STYLES: dict[str, MarkStyle] = {
+    "adopted": MarkStyle("Adopted", "#009E73", "circle"),
+    "vetoed": MarkStyle("Vetoed", "#D55E00", "x"),
+    "insufficient_votes": MarkStyle("Fewer than 9 votes", "#0072B2", "triangle-down"),
+}
+# Left to right around the hemicycle.
+_SEAT_ORDER = ("yes", "abstain", "absent", "no")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """``title`` is markup: callers escape content that goes into it."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font=FONT,
+        template="plotly_white",
+        legend={"orientation": "h", "y": -0.08, "x": 0},
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+def _text_position(angle: float) -> str:
+    """Labels point away from the hemicycle, so that neighbours do not overlap."""
+    degrees = math.degrees(angle)
+    if degrees > 150:
+        return "middle left"
+    if degrees > 100:
+        return "top left"
+    if degrees >= 80:
+        return "top center"
+    return "top right" if degrees >= 30 else "middle right"
+
+
+def seat_chart(
+    votes: Mapping[str, str],
+    permanent: Collection[str],
+    title: str,
+    outcome: str,
+    changed: Collection[str] = (),
+) -> go.Figure:
+    """The members (by name) as seats on a hemicycle: in favour on the left, against on the
+    right. Permanent members are in bold with a black ring; ``changed`` members (a what-if)
+    are labelled so; ``outcome`` (plain text) is written in the middle."""
+    seats = sorted(
+        votes,
+        key=lambda m: (_SEAT_ORDER.index(votes[m]), m not in permanent, m),
+    )
+    count = len(seats)
+    angles = {
+        member: math.pi * (1 - index / (count - 1)) if count > 1 else math.pi / 2
+        for index, member in enumerate(seats)
+    }
+    fig = go.Figure()
+    for vote in _SEAT_ORDER:
+        members = [m for m in seats if votes[m] == vote]
+        if not members:
+            continue
+        style = VOTE_STYLES[vote]
+        labels = [
+            (f"<b>{_esc(m)}</b>" if m in permanent else _esc(m))
+            + (" (changed)" if m in changed else "")
+            for m in members
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[math.cos(angles[m]) for m in members],
+                y=[math.sin(angles[m]) for m in members],
+                mode="markers+text",
+                name=f"{style.label} ({len(members)})",
+                text=labels,
+                textposition=[_text_position(angles[m]) for m in members],
+                marker={
+                    "symbol": style.symbol,
+                    "size": 22,
+                    "color": style.color,
+                    "line": {
+                        "width": [3 if m in permanent else 1 for m in members],
+                        "color": ["#000000" if m in permanent else style.color for m in members],
+                    },
+                },
+                hovertext=[
+                    f"{label}<br>{style.label.lower()}"
+                    + (" · permanent member" if m in permanent else "")
+                    for m, label in zip(members, labels, strict=True)
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.add_annotation(
+        x=0, y=0.15, text=f"<b>{_esc(outcome)}</b>", showarrow=False, font={"size": 15}
+    )
+    fig.update_xaxes(visible=False, range=[-2.1, 2.1], fixedrange=True)
+    fig.update_yaxes(
+        visible=False, range=[-0.15, 1.3], fixedrange=True, scaleanchor="x", scaleratio=1
+    )
+    return _layout(fig, _esc(title), height=460)
+
+
+def seats_summary(votes: Mapping[str, str], title: str, outcome: str) -> str:
+    """One sentence per chart: who voted how, and the outcome."""
+    parts = []
+    for vote in VOTES:
+        members = sorted(m for m, v in votes.items() if v == vote)
+        if members or vote != "absent":
+            parts.append(f"{VOTE_STYLES[vote].label.lower()}: {', '.join(members) or 'none'}")
+    listing = "; ".join(parts)
+    return f"{title}: {outcome}. {listing[:1].upper()}{listing[1:]}."
+
+
+def _record_hover(vote: CouncilVote) -> str:
+    lines = [
+        f"<b>{vote.date:%d %b %Y}: {vote.kind} by {_esc(vote.sponsor)}</b>",
+        _esc(vote.symbol or "symbol not confirmed"),
+        _esc(_clip(vote.subject, 110)),
+        f"{vote.yes} in favour, {vote.no} against, {vote.abstain} abstaining"
+        + (f", {vote.absent} absent" if vote.absent else ""),
+        OUTCOME_STYLES[vote.outcome].label
+        + (f" by {_esc(', '.join(vote.vetoed_by))}" if vote.vetoed_by else "")
+        + (f": {_esc(vote.resolution)}" if vote.resolution else ""),
+    ]
+    return "<br>".join(lines)
+
+
+def record_chart(record: Sequence[CouncilVote], decision_date: dt.date | None) -> go.Figure:
+    """Every recorded vote by date and votes in favour, shaped and coloured by outcome; drafts
+    filled, amendments open; a line at the nine votes required and one at the set's decision."""
+    fig = go.Figure()
+    for outcome, style in OUTCOME_STYLES.items():
+        for kind, suffix in (("draft", ""), ("amendment", "-open")):
+            group = [v for v in record if v.outcome == outcome and v.kind == kind]
+            if not group:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=[v.date for v in group],
+                    y=[v.yes for v in group],
+                    mode="markers",
+                    name=f"{style.label} ({kind}s)",
+                    marker={
+                        "symbol": style.symbol + suffix,
+                        "size": 14,
+                        "color": style.color,
+                        "line": {"width": 2, "color": style.color},
+                    },
+                    hovertext=[_record_hover(v) for v in group],
+                    hoverinfo="text",
+                )
+            )
+    fig.add_hline(
+        y=AFFIRMATIVE_VOTES_REQUIRED,
+        line={"dash": "dash", "color": "#555555"},
+        annotation_text=f"{AFFIRMATIVE_VOTES_REQUIRED} votes required",
+        annotation_position="top left",
+    )
+    if decision_date:
+        fig.add_vline(x=decision_date, line={"dash": "dot", "color": "#555555"})
+        fig.add_annotation(
+            x=decision_date,
+            y=1,
+            yref="paper",
+            text="the decision",
+            showarrow=False,
+            yanchor="bottom",
+        )
+    fig.update_yaxes(title="votes in favour", range=[-0.5, COUNCIL_SIZE + 0.5], dtick=3)
+    return _layout(fig, "The Council's recorded votes on the question", height=420)
+
+
+def record_summary(record: Sequence[CouncilVote]) -> str:
+    if not record:
+        return "No recorded Council votes."
+    kinds = Counter(v.kind for v in record)
+    outcomes = Counter(v.outcome for v in record)
+    first, last = min(v.date for v in record), max(v.date for v in record)
+    return (
+        f"{len(record)} recorded votes from {first:%d %b %Y} to {last:%d %b %Y} "
+        f"({_plural(kinds['draft'], 'draft')}, {_plural(kinds['amendment'], 'amendment')}): "
+        + ", ".join(f"{outcomes[o]} {style.label.lower()}" for o, style in OUTCOME_STYLES.items())
+        + "."
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def _names(names: tuple[str, ...] | None) -> str:
+    return "not confirmed" if names is None else ", ".join(names)
+
+
+def record_table(record: Sequence[CouncilVote], source_names: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "date": v.date,
+                "kind": v.kind,
+                "symbol": v.symbol or "not confirmed",
+                "sponsor": v.sponsor,
+                "subject": v.subject,
+                "in favour": v.yes,
+                "against": v.no,
+                "abstaining": v.abstain,
+                "absent": v.absent,
+                "outcome": OUTCOME_STYLES[v.outcome].label,
+                "vetoed by": ", ".join(v.vetoed_by),
+                "resolution": v.resolution or "",
+                "named against": _names(v.against),
+                "named abstaining": _names(v.abstaining),
+                "note": v.note or "",
+                "sources": ", ".join(source_names.get(s, s) for s in v.sources),
+            }
+            for v in record
+        ]
+    )
