@@ -1,15 +1,19 @@
-"""Command line: ``python -m explorer validate [PATH]`` and ``python -m explorer schema``."""
+"""Command line: ``python -m explorer validate [PATH]``, ``python -m explorer schema`` and
+``python -m explorer brief --set ID --a ID --b ID [--out FILE] [--pdf] [--link URL]``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from explorer.catalog import load_catalog, scenarios_root
 from explorer.loader import load_set
 from explorer.model import Scenario, ScenarioSet
+from explorer.state import NO_B, default_state, encode
 
 
 def _summary(scenario_set: ScenarioSet) -> str:
@@ -43,16 +47,73 @@ def validate(path: Path) -> int:
     return 1 if failed else 0
 
 
+def _unknown(what: str, value: str, known: list[str]) -> int:
+    print(f"no {what} {value!r}; choose one of: {', '.join(known) or 'none'}", file=sys.stderr)
+    return 2
+
+
+def brief(args: argparse.Namespace) -> int:
+    """Write the brief of a pair (or of A alone with ``--b none``); 2 for an unknown id."""
+    # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
+    from explorer.brief import CHROMIUM, brief_html, brief_pdf
+    from explorer.export import LOCAL_BASE, view_link
+
+    catalog = load_catalog(scenarios_root())
+    set_id = args.set or next(iter(catalog.ids), None)
+    if set_id is None or set_id in catalog.problems:
+        which = f"scenario set {set_id!r} has" if set_id else "every scenario set has"
+        print(f"{which} problems: run `python -m explorer validate`", file=sys.stderr)
+        return 1
+    if set_id not in catalog.sets:
+        return _unknown("scenario set", set_id, catalog.ids)
+    scenario_set = catalog[set_id]
+    ids = [s.id for s in scenario_set.scenarios]
+    a = args.a or scenario_set.info.default_pair[0]
+    b = args.b or scenario_set.info.default_pair[1]
+    for value in (a, b):
+        if value not in [*ids, NO_B]:
+            return _unknown(f"scenario in {set_id}", value, ids)
+    if a in (NO_B, b):
+        print("--a must be a scenario, and --b another one (or none)", file=sys.stderr)
+        return 2
+    b_id = None if b == NO_B else b
+    state = replace(default_state(catalog, set_id), a=a, b=b_id)
+    link = args.link or view_link(LOCAL_BASE, encode(state, catalog))
+    page = brief_html(scenario_set, a, b_id, link, dt.date.today())
+    out = args.out or Path(
+        f"brief-{a}" + (f"-vs-{b_id}" if b_id else "") + (".pdf" if args.pdf else ".html")
+    )
+    if args.pdf:
+        pdf = brief_pdf(page)
+        if pdf is None:
+            print(f"could not print a PDF: no working Chromium at {CHROMIUM}", file=sys.stderr)
+            return 1
+        out.write_bytes(pdf)
+    else:
+        out.write_text(page, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explorer")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check scenario sets and report problems")
     check.add_argument("path", nargs="?", type=Path, default=None)
     commands.add_parser("schema", help="print the JSON Schema of a scenario file")
+    page = commands.add_parser("brief", help="write a printable brief of two scenarios")
+    page.add_argument("--set", help="scenario set id (default: the first set)")
+    page.add_argument("--a", help="scenario A (default: the set's default pair)")
+    page.add_argument("--b", help="scenario B, or 'none' for A alone")
+    page.add_argument("--out", type=Path, help="file to write (default: brief-A-vs-B.html)")
+    page.add_argument("--pdf", action="store_true", help="print to PDF with Chromium")
+    page.add_argument("--link", help="the share link printed in the brief")
     args = parser.parse_args(argv)
     if args.command == "schema":
         print(json.dumps(Scenario.model_json_schema(), indent=2))
         return 0
+    if args.command == "brief":
+        return brief(args)
     return validate(args.path or scenarios_root())
 
 

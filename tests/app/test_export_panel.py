@@ -1,0 +1,120 @@
+"""The "Export and cite" panel: closed it costs nothing; open it offers a citation to copy and
+downloads of the view's CSV, the set's zip and the brief (HTML, and PDF where Chromium is).
+
+Caches are cleared around every test by the autouse fixture in tests/app/conftest.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import brief, export
+from explorer.catalog import Catalog, scenarios_root
+from explorer.loader import load_set, read_folder
+from explorer.model import ScenarioSet
+from explorer.state import VIEWS, default_state
+
+LINK = "https://example.app/?view=timeline"
+BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]
+
+
+def export_panel(*args: object) -> None:
+    """The script AppTest runs: only the panel (its source is run alone, without imports)."""
+    from components import export
+
+    export.render(*args)  # type: ignore[arg-type]
+
+
+Content = tuple[ScenarioSet, Mapping[str, bytes]]
+
+
+def loaded(folder: Path) -> Content:
+    scenario_set, files = load_set(folder).set, read_folder(folder)
+    assert scenario_set is not None and isinstance(files, dict)
+    return scenario_set, files
+
+
+def panel(content: Content, opened: bool, **change: object) -> AppTest:
+    scenario_set, files = content
+    state = replace(default_state(Catalog(sets={scenario_set.id: scenario_set})), **change)
+    at = AppTest.from_function(
+        export_panel, args=(scenario_set, state, LINK, files), default_timeout=60
+    )
+    if opened:
+        at.session_state["export.open"] = True
+    return at.run()
+
+
+def buttons(at: AppTest) -> list[str]:
+    return [button.key for button in at.get("download_button")]
+
+
+def test_the_closed_panel_builds_no_downloads(tiny_set: Path) -> None:
+    at = panel(loaded(tiny_set), opened=False)
+    assert not at.exception
+    assert [e.label for e in at.get("expander")] == ["Export and cite"]
+    assert buttons(at) == []
+
+
+def test_the_open_panel_offers_the_citation_and_every_download(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[str] = []
+    monkeypatch.setattr(brief, "pdf_available", lambda: True)
+    monkeypatch.setattr(brief, "brief_pdf", printed.append)
+    at = panel(loaded(tiny_set), opened=True, view="timeline")
+    assert not at.exception
+    assert buttons(at) == BUTTONS
+    assert printed == [], "the PDF is printed only when its button is clicked"
+    (citation,) = at.get("code")
+    assert citation.value.startswith('Scenario Explorer, "Tiny test set", content version 0.1.0')
+    assert f": Adopted vs Rejected, timeline. {LINK} (accessed " in citation.value
+
+
+def test_no_pdf_button_without_chromium(tiny_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(brief, "pdf_available", lambda: False)
+    at = panel(loaded(tiny_set), opened=True)
+    assert not at.exception
+    assert buttons(at) == BUTTONS[:3]
+
+
+def test_a_rerun_reuses_the_cached_files(tiny_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+
+    def counted(name: str) -> Callable[..., object]:
+        original = getattr(export, name)
+
+        def build(*args: object) -> object:
+            built.append(name)
+            return original(*args)
+
+        return build
+
+    for name in ("view_csv", "set_zip"):
+        monkeypatch.setattr(export, name, counted(name))
+    at = panel(loaded(tiny_set), opened=True)
+    at.run()
+    assert not at.exception
+    assert built == ["view_csv", "set_zip"]
+
+
+GAZA = scenarios_root() / "gaza-unsc-2025"
+
+
+@pytest.fixture(scope="module")
+def gaza() -> Content:
+    return loaded(GAZA)
+
+
+@pytest.mark.skipif(not GAZA.is_dir(), reason="the Gaza set is absent")
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("b", ["compared", None])
+def test_every_view_of_the_gaza_set_exports(gaza: Content, view: str, b: str | None) -> None:
+    at = panel(gaza, opened=True, view=view, **({} if b else {"b": None}))
+    assert not at.exception, at.exception
+    assert buttons(at)[:3] == BUTTONS[:3]
