@@ -1,31 +1,13 @@
 """Scenario Explorer: composition only. Content lives in scenarios/, logic in explorer/."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from components import (
-    drafts,
-    notices,
-    outcomes,
-    overview,
-    problems,
-    share,
-    sidebar,
-    sources,
-    stakeholders,
-    timeline,
-)
-from components.data import cached_catalog
+from components import export, notices, problems, share, sidebar, views
+from components.data import cached_catalog, set_files
 from explorer import state as view_state
 from explorer.text import escape_markdown
-
-VIEWS = {
-    "overview": overview.render,
-    "timeline": timeline.render,
-    "stakeholders": stakeholders.render,
-    "outcomes": outcomes.render,
-    "drafts": drafts.render,
-    "sources": sources.render,
-}
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()
@@ -37,14 +19,15 @@ if not catalog.sets:
 
 url = {key: st.query_params.get_all(key) for key in st.query_params}
 requested, url_notices = view_state.parse(url, catalog)
-state = sidebar.render(catalog, requested)
+state = replace(sidebar.render(catalog, requested), votes=requested.votes)
 description = view_state.describe(state, catalog)
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
 notices.render(url_notices)
 problems.render(catalog.problems)
-VIEWS[state.view](catalog[state.set], state)
+state = views.render(catalog[state.set], state)
 
 params = view_state.encode(state, catalog)
 st.query_params.from_dict(params)
-share.render(params, description)
+link = share.render(params, description)
+export.render(catalog[state.set], state, link, set_files(state.set))

@@ -7,7 +7,8 @@ from typing import TypeVar
 
 import streamlit as st
 
-from explorer.catalog import Catalog, load_catalog
+from explorer.catalog import Catalog, load_catalog, scenarios_root
+from explorer.loader import read_folder
 
 T = TypeVar("T")
 
@@ -16,6 +17,13 @@ T = TypeVar("T")
 def cached_catalog() -> Catalog:
     """The catalog is immutable (frozen models), so one shared copy serves every session."""
     return load_catalog()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def set_files(set_id: str) -> dict[str, bytes]:
+    """The raw YAML files of a loaded set, for the download of the whole set."""
+    files = read_folder(scenarios_root() / set_id)
+    return files if isinstance(files, dict) else {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

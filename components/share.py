@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import streamlit as st
 
+from explorer.export import view_link
 from explorer.text import escape_markdown
 
 FALLBACK_BASE = "http://localhost:8501/"
 
 
-def render(params: dict[str, str], description: str) -> None:
+def render(params: dict[str, str], description: str) -> str:
+    """Show the link in the sidebar and return it."""
     current = st.context.url or FALLBACK_BASE
-    base = urlsplit(current)._replace(query="", fragment="").geturl()
-    link = f"{base}?{urlencode(params, safe='~.')}" if params else base
+    link = view_link(urlsplit(current)._replace(query="", fragment="").geturl(), params)
     with st.sidebar:
         st.markdown("**Copy link** to this view")
         st.code(link, language=None, wrap_lines=True)
         st.caption(escape_markdown(description))
+    return link

@@ -28,9 +28,12 @@ from explorer.compare import (
     stance_changes,
     stances_under,
 )
+from explorer.council import recorded_votes
+from explorer.council_figures import record_table
 from explorer.figures import EventSeries, TrajectorySeries
 from explorer.loader import content_hash
 from explorer.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
+from explorer.reality import check_signposts
 from explorer.state import VIEWS, ViewState
 from explorer.text import escape_markdown
 
@@ -203,6 +206,49 @@ def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     return tables.sources_table(scenario_set)
 
 
+def council_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """The decision's recorded vote beside the what-if of the view, then the Council's record."""
+    names = {a.id: a.name for a in scenario_set.actors}
+    voted = next((d for d in scenario_set.drafts if d.vote), None)
+    rows: list[dict[str, object]] = []
+    if voted and voted.vote:
+        simulated = dict(state.votes)
+        rows += [
+            {
+                "draft": voted.title,
+                "member": names.get(m, m),
+                "recorded": v,
+                "what-if": simulated.get(m, v),
+            }
+            for m, v in recorded_votes(voted.vote).items()
+        ]
+    sources = {s.id: s.publisher for s in scenario_set.sources}
+    record = (
+        record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
+    )
+    table = pd.DataFrame(rows)
+    return table if record is None else pd.concat([table, record], ignore_index=True)
+
+
+def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """Each chosen scenario's signposts with their status and the observations behind it."""
+    rows = []
+    for scenario_id in (s for s in (state.a, state.b) if s):
+        scenario = scenario_by_id(scenario_set, scenario_id)
+        for check in check_signposts(scenario_set, scenario):
+            rows.append(
+                {
+                    "scenario": scenario.label,
+                    "signpost": check.signpost.text,
+                    "status": check.status,
+                    "evidence": "; ".join(
+                        f"{e.observation.date} {e.observation.title}" for e in check.evidence
+                    ),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
     "overview": overview_table,
     "timeline": timeline_table,
@@ -210,8 +256,10 @@ VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
     "outcomes": outcomes_table,
     "drafts": drafts_table,
     "sources": sources_table,
+    "council": council_table,
+    "reality": reality_table,
 }
-PAIR_VIEWS = {"timeline", "stakeholders", "outcomes"}
+PAIR_VIEWS = {"timeline", "stakeholders", "outcomes", "reality"}
 
 
 def _inert(value: object) -> object:

@@ -27,12 +27,16 @@ VIEWS: dict[str, str] = {
     "outcomes": "Outcomes",
     "drafts": "Drafts",
     "sources": "Sources",
+    "council": "Council",
+    "reality": "Reality check",
 }
+VOTE_VALUES = ("yes", "no", "abstain", "absent")
+PAIR_SEPARATOR = ":"
 NO_B = "none"
 LIST_SEPARATOR = "~"
 RANGE_SEPARATOR = ".."
 MAX_VALUE_LENGTH = 300
-PARAMS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor", "v")
+PARAMS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor", "votes", "v")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class ViewState:
     issues: tuple[str, ...]
     dates: tuple[dt.date, dt.date]
     actor: str | None = None
+    votes: tuple[tuple[str, str], ...] = ()
+    """Council what-if: (member actor id, vote) where it differs from the recorded vote."""
 
 
 def date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
@@ -106,6 +112,19 @@ def _dates(
         )
         return None
     return start, end
+
+
+def _votes(raw: str, members: Sequence[str], notices: list[str]) -> tuple[tuple[str, str], ...]:
+    chosen: dict[str, str] = {}
+    for token in (t for t in raw.split(LIST_SEPARATOR) if t):
+        member, _, vote = token.partition(PAIR_SEPARATOR)
+        if member in members and vote in VOTE_VALUES:
+            chosen[member] = vote
+        else:
+            notices.append(
+                f"Ignored the vote {_shown(token)}: use member:yes, no, abstain or absent."
+            )
+    return tuple(sorted(chosen.items()))
 
 
 def parse(
@@ -170,6 +189,9 @@ def parse(
             state = replace(state, actor=actor)
         else:
             notices.append(f"Ignored actor={_shown(actor)}: no such actor in this set.")
+    if "votes" in raw:
+        members = [a.id for a in scenario_set.actors if a.council_seat != "none"]
+        state = replace(state, votes=_votes(raw["votes"], members, notices))
     version = raw.get("v")
     if version is not None and version != scenario_set.info.version:
         notices.append(
@@ -198,6 +220,8 @@ def encode(state: ViewState, catalog: Catalog) -> dict[str, str]:
         out["dates"] = RANGE_SEPARATOR.join(d.isoformat() for d in state.dates)
     if state.actor:
         out["actor"] = state.actor
+    if state.votes:
+        out["votes"] = LIST_SEPARATOR.join(PAIR_SEPARATOR.join(pair) for pair in state.votes)
     if out:
         out["v"] = catalog[state.set].info.version
     return out

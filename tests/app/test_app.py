@@ -22,6 +22,8 @@ CHARTS_PER_VIEW = {
     "outcomes": len(GAZA.indicators) if GAZA else 0,
     "drafts": 0,
     "sources": 0,
+    "council": 3,
+    "reality": len(GAZA.indicators) if GAZA else 0,
 }
 
 

@@ -43,6 +43,7 @@ def test_an_empty_query_opens_the_default_pair_compared_on_the_overview(catalog:
         {"issues": ("statehood",)},
         {"dates": (dt.date(2025, 11, 17), dt.date(2026, 3, 1))},
         {"actor": "militia", "view": "stakeholders"},
+        {"view": "council", "votes": (("north", "no"), ("south", "abstain"))},
     ],
     ids=str,
 )
@@ -67,7 +68,7 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
         (
             {"view": "<script>"},
             "Ignored view='<script>': the views are overview, timeline, "
-            "stakeholders, outcomes, drafts, sources.",
+            "stakeholders, outcomes, drafts, sources, council, reality.",
         ),
         ({"set": "../../etc"}, "Ignored set='../../etc': no such scenario set."),
         ({"tracks": "security~spying"}, "Ignored tracks 'spying': not known here."),
@@ -77,6 +78,14 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
         ),
         ({"dates": "soon"}, "Ignored dates='soon': use YYYY-MM-DD..YYYY-MM-DD."),
         ({"actor": "nobody"}, "Ignored actor='nobody': no such actor in this set."),
+        (
+            {"votes": "north:maybe"},
+            "Ignored the vote 'north:maybe': use member:yes, no, abstain or absent.",
+        ),
+        (
+            {"votes": "militia:no"},
+            "Ignored the vote 'militia:no': use member:yes, no, abstain or absent.",
+        ),
         ({"utm_source": "x"}, "Ignored the unknown parameter 'utm_source'."),
         ({"a": "x" * 1000}, "Ignored a: the value is too long."),
         ({"a": ["adopted", "rejected"]}, "Used the first of 2 values given for a."),
