@@ -1,0 +1,247 @@
+"""What-if: cross-impact balance (CIB) analysis of the set's matrix. Fix descriptors and change
+judgments; see every consistent scenario, why each variant wins, whether the authored scenarios
+hold under the matrix, and where succession takes them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from components.chart import ChartContent, chart
+from components.data import memo
+from explorer import cib_figures as cf
+from explorer.cib import (
+    CibError,
+    CrossImpactMatrix,
+    Judgment,
+    Solution,
+    consistent_scenarios,
+    from_cib_file,
+    succession,
+    with_judgments,
+)
+from explorer.model import CibFile, ScenarioSet
+from explorer.scw import ScwError, write_scw
+from explorer.text import escape_markdown as esc
+
+FREE = "(any variant)"
+# What the caller last passed in, what this view last returned, and the changed judgments
+# (kept here too, since a section's sliders lose their state while another section is shown).
+SEEDED, RETURNED, OVERRIDES = "whatif.seeded_from", "whatif.returned", "whatif.overrides"
+Authored = list[tuple[str, str, dict[str, str]]]  # (scenario id, label, descriptor -> variant)
+
+
+def _valid(
+    m: CrossImpactMatrix, fixed: Mapping[str, str], judgments: Mapping[Judgment, int]
+) -> tuple[dict[str, str], dict[Judgment, int]]:
+    """The caller's choices that fit the matrix; a notice for each one that does not."""
+    good_fixed, good_judgments = {}, {}
+    for descriptor, variant in fixed.items():
+        try:
+            m.variant_position(descriptor, variant)
+            good_fixed[descriptor] = variant
+        except CibError as err:
+            st.warning(esc(f"Ignored a fixed descriptor: {err}"))
+    for key, value in judgments.items():
+        try:
+            with_judgments(m, {key: value})
+            good_judgments[key] = value
+        except CibError as err:
+            st.warning(esc(f"Ignored a changed judgment: {err}"))
+    return good_fixed, good_judgments
+
+
+def _seed(m: CrossImpactMatrix, fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
+    """Take the caller's choices when they are new (a link opened, not the echo of what this
+    view returned); True when the controls must follow them."""
+    shared = (fixed, judgments)
+    fresh = shared not in (st.session_state.get(SEEDED), st.session_state.get(RETURNED))
+    if fresh or OVERRIDES not in st.session_state:
+        st.session_state[OVERRIDES] = dict(judgments)
+    for i, descriptor in enumerate(m.descriptors):
+        if fresh or f"whatif.fix.{i}" not in st.session_state:
+            st.session_state[f"whatif.fix.{i}"] = fixed.get(descriptor.name, FREE)
+    st.session_state[SEEDED] = shared
+    return fresh
+
+
+def _reset() -> None:
+    st.session_state[OVERRIDES] = {}
+    for key in [k for k in st.session_state if str(k).startswith("whatif.cell.")]:
+        del st.session_state[key]
+
+
+def _fixes(m: CrossImpactMatrix) -> dict[str, str]:
+    st.caption(
+        "A fixed descriptor keeps its variant whatever the others push for (intervention "
+        "analysis); the scenarios shown are then consistent in every other descriptor."
+    )
+    chosen = {}
+    columns = st.columns(4)
+    for i, descriptor in enumerate(m.descriptors):
+        with columns[i % 4]:
+            value = st.selectbox(
+                esc(descriptor.name), [FREE, *descriptor.variants], key=f"whatif.fix.{i}"
+            )
+        if value != FREE:
+            chosen[descriptor.name] = value
+    return chosen
+
+
+def _judgments(
+    cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], fresh: bool
+) -> dict[Judgment, int]:
+    overrides: dict[Judgment, int] = st.session_state[OVERRIDES]
+    names = [d.name for d in m.descriptors]
+    left, right = st.columns(2)
+    source = left.selectbox("Acting descriptor", names, key="whatif.from")
+    target = right.selectbox("Descriptor acted on", names, index=1, key="whatif.to")
+    section = next((s for s in cib.sections if (s.impacting, s.impacted) == (source, target)), None)
+    if section:
+        cited = ", ".join(sorted({sources.get(s, s) for s in section.sources}))
+        st.caption(
+            esc(f"Rationale: {section.rationale}" + (f" Sources: {cited}." if cited else ""))
+        )
+    else:
+        st.caption("No judgment section for this pair: every judgment is 0 unless changed here.")
+    i, j = names.index(source), names.index(target)
+    targets = m.descriptors[j].variants
+    for a, variant in enumerate(m.descriptors[i].variants):
+        st.markdown(esc(f"{source}: {variant} acts on {target}:"))
+        for b, (column, aim) in enumerate(zip(st.columns(len(targets)), targets, strict=True)):
+            key, widget = (source, variant, target, aim), f"whatif.cell.{i}.{a}.{j}.{b}"
+            base = m.judgment(key)
+            if fresh or widget not in st.session_state:
+                st.session_state[widget] = overrides.get(key, base)
+            value = column.slider(esc(aim), -3, 3, key=widget)
+            if value == base:
+                overrides.pop(key, None)
+            else:
+                overrides[key] = value
+    st.button("Reset every judgment", key="whatif.reset", on_click=_reset)
+    return dict(overrides)
+
+
+def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Authored) -> None:
+    labels = {tuple(v[d.name] for d in m.descriptors): label for _, label, v in authored}
+    names = [d.name for d in m.descriptors]
+    choices = {f"{label} (authored)": variants for _, label, variants in authored} | {
+        cf.column_label(n, s, labels): dict(zip(names, s.variants, strict=True))
+        for n, s in enumerate(solutions, start=1)
+    }
+    title = st.selectbox("Impact balance of", list(choices), key="whatif.balance")
+    variants = choices[title]
+    chart(
+        "whatif.balance_chart",
+        (m.digest, title, tuple(variants.items())),
+        lambda: ChartContent(
+            cf.balance(m, variants, title),
+            cf.balance_summary(m, variants, title),
+            cf.balance_table(m, variants),
+        ),
+    )
+
+
+def _page(solutions: tuple[Solution, ...]) -> int:
+    """Where the tableau starts: the scenarios come a page at a time so that names stay legible."""
+    if len(solutions) <= cf.PAGE:
+        return 0
+    starts = list(range(0, len(solutions), cf.PAGE))
+    pages = {s: f"{s + 1}-{min(s + cf.PAGE, len(solutions))}" for s in starts}
+    return st.segmented_control(
+        "Consistent scenarios shown",
+        starts,
+        format_func=pages.get,
+        required=True,
+        default=0,
+        key=f"whatif.page.{len(solutions)}",  # a new key when the count changes: back to page 1
+    )
+
+
+def _authored(m: CrossImpactMatrix, authored: Authored) -> None:
+    st.markdown("#### The authored scenarios under this matrix")
+    table = cf.authored_table(m, [(label, variants) for _, label, variants in authored])
+    st.dataframe(table, hide_index=True, key="whatif.authored")
+    st.markdown("#### Where succession takes them")
+    st.caption(
+        "Global succession: every descriptor moves at once to its highest-scoring variant "
+        "(on a tie it stays), until a scenario repeats."
+    )
+    for scenario_id, label, variants in authored:
+        path = succession(m, variants)
+        st.markdown(esc(cf.succession_summary(label, path)))
+        table = cf.succession_table(m, path)
+        st.dataframe(table, hide_index=True, key=f"whatif.succession.{scenario_id}")
+
+
+def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> None:
+    try:
+        data = write_scw(
+            m,
+            descriptions={d.name: d.description for d in cib.descriptors if d.description},
+            rationales={(s.impacting, s.impacted): s.rationale for s in cib.sections},
+            file_name=f"{scenario_set.id}.scw",
+        )
+    except ScwError as err:
+        st.caption(esc(f"No ScenarioWizard download: {err}"))
+        return
+    st.download_button(
+        "Download this matrix for ScenarioWizard (.scw)",
+        data,
+        file_name=f"{scenario_set.id}.scw",
+        mime="text/plain",
+        key="whatif.download",
+    )
+
+
+def render(
+    scenario_set: ScenarioSet, fixed: Mapping[str, str], judgments: Mapping[Judgment, int]
+) -> tuple[dict[str, str], dict[Judgment, int]]:
+    """Draw the view, seeded from ``fixed`` (descriptor -> variant) and ``judgments`` (changed
+    cells); return both as the user now has them."""
+    cib = scenario_set.cib
+    if cib is None:
+        st.info("This set has no cross-impact matrix (cib.yaml), so there is nothing to explore.")
+        return dict(fixed), dict(judgments)
+    try:
+        base = memo(("whatif.matrix", scenario_set.content_hash), lambda: from_cib_file(cib))
+    except CibError as err:
+        st.error(esc(str(err)))
+        return dict(fixed), dict(judgments)
+    fresh = _seed(base, *_valid(base, fixed, judgments))
+    st.caption(esc(f"{cib.title}. {cib.judgment}"))
+    st.markdown(
+        "A scenario is **consistent** when, for every descriptor, the other descriptors' "
+        "judgments give its chosen variant the highest score (a tie counts)."
+    )
+    sources = {s.id: s.publisher for s in scenario_set.sources}
+    with st.expander("Fix descriptors: impose a variant from outside", expanded=bool(fixed)):
+        chosen = _fixes(base)
+    with st.expander("Change judgments", expanded=bool(judgments)):
+        overrides = _judgments(cib, base, sources, fresh)
+    m = with_judgments(base, overrides)
+    imposed = tuple(sorted(chosen.items()))
+    solutions = memo(
+        ("whatif.solutions", m.digest, imposed),
+        lambda: tuple(consistent_scenarios(m, fixed=chosen)),
+    )
+    labels = {s.id: s.label for s in scenario_set.scenarios}
+    authored = [(s.scenario, labels[s.scenario], dict(s.variants)) for s in cib.scenarios]
+    marks = {tuple(v[d.name] for d in m.descriptors): label for _, label, v in authored}
+    first = _page(solutions)
+    chart(
+        "whatif.tableau",
+        (m.digest, imposed, scenario_set.content_hash, first),
+        lambda: ChartContent(
+            cf.tableau(m, solutions, marks, list(chosen), first),
+            cf.tableau_summary(solutions, chosen),
+            cf.tableau_table(m, solutions, marks),
+        ),
+    )
+    if solutions or authored:
+        _balance(m, solutions, authored)
+    _authored(m, authored)
+    _download(scenario_set, cib, m)
+    st.session_state[RETURNED] = (chosen, overrides)
+    return chosen, overrides
