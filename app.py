@@ -1,7 +1,5 @@
 """Scenario Explorer: composition only. Content lives in scenarios/, logic in explorer/."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from components import export, notices, problems, share, sidebar, views
@@ -19,7 +17,7 @@ if not catalog.sets:
 
 url = {key: st.query_params.get_all(key) for key in st.query_params}
 requested, url_notices = view_state.parse(url, catalog)
-state = replace(sidebar.render(catalog, requested), votes=requested.votes)
+state = view_state.with_view_choices(sidebar.render(catalog, requested), requested)
 description = view_state.describe(state, catalog)
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))

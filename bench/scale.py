@@ -54,7 +54,9 @@ def reruns(runs: int) -> list[float]:
         box.run()
         samples.append(time.perf_counter() - start)
         assert not at.exception, at.exception
-        assert at.selectbox(key="sidebar.set").value == GAZA.name
+        assert at.selectbox(key="sidebar.set").value == GAZA.name, at.selectbox(
+            key="sidebar.set"
+        ).value
     return samples
 
 

@@ -63,10 +63,14 @@ def render(catalog: Catalog, initial: ViewState) -> ViewState:
             s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
         )
     with st.sidebar:
+        titles = [catalog[i].info.title for i in catalog.ids]
         st.selectbox(
             "Scenario set",
             catalog.ids,
-            format_func=lambda i: catalog[i].info.title,
+            format_func=lambda i: (
+                catalog[i].info.title
+                + (f" ({i})" if titles.count(catalog[i].info.title) > 1 else "")
+            ),
             key=_key("set"),
             on_change=_on_set_change,
             args=(catalog,),

@@ -1,5 +1,5 @@
 """Route the state to its view. Views that hold shareable choices of their own (the Council
-what-if) return them, and the state carries them into the URL."""
+and cross-impact what-ifs) return them, and the state carries them into the URL."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from components import (
     sources,
     stakeholders,
     timeline,
+    whatif,
 )
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
@@ -32,6 +33,11 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     if state.view == "council":
         votes = council.render(scenario_set, dict(state.votes))
         return replace(state, votes=tuple(sorted(votes.items())))
+    if state.view == "whatif":
+        fixed, judgments = whatif.render(scenario_set, dict(state.fixed), dict(state.judgments))
+        return replace(
+            state, fixed=tuple(sorted(fixed.items())), judgments=tuple(sorted(judgments.items()))
+        )
     if state.view == "reality":
         reality.render(scenario_set, [s for s in (state.a, state.b) if s])
         return state

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from explorer import tables
+from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.compare import (
     actor_group,
     aligned_clauses,
@@ -249,6 +250,25 @@ def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def whatif_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """Every consistent scenario under the view's fixed descriptors and changed judgments."""
+    if scenario_set.cib is None:
+        return pd.DataFrame()
+    matrix = with_judgments(from_cib_file(scenario_set.cib), dict(state.judgments))
+    names = [d.name for d in scenario_set.cib.descriptors]
+    return pd.DataFrame(
+        [
+            {
+                **dict(zip(names, solution.variants, strict=True)),
+                "consistency value": solution.consistency_value,
+                "total impact score": solution.total_impact_score,
+            }
+            for solution in consistent_scenarios(matrix, fixed=dict(state.fixed))
+        ],
+        columns=[*names, "consistency value", "total impact score"],
+    )
+
+
 VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
     "overview": overview_table,
     "timeline": timeline_table,
@@ -258,6 +278,7 @@ VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
     "sources": sources_table,
     "council": council_table,
     "reality": reality_table,
+    "whatif": whatif_table,
 }
 PAIR_VIEWS = {"timeline", "stakeholders", "outcomes", "reality"}
 

@@ -200,6 +200,8 @@ def _check_references(parsed: dict[str, _Parsed], scenarios: list[_Parsed]) -> l
         (parsed["events.yaml"], ("events", i, "id"), e.id)
         for i, e in enumerate(_items(parsed, "events.yaml", "events"))
     ]
+    labels = [(item, ("label",), item.model.label) for item in scenarios]  # type: ignore[attr-defined]
+    problems.extend(_duplicates("scenario label", labels))
     for item in scenarios:
         own = [(item, ("events", i, "id"), e.id) for i, e in enumerate(item.model.events)]  # type: ignore[attr-defined]
         problems.extend(_duplicates("event", history + own))

@@ -13,6 +13,7 @@ differs from the defaults, so the default view's link has no query string.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -29,6 +30,7 @@ VIEWS: dict[str, str] = {
     "sources": "Sources",
     "council": "Council",
     "reality": "Reality check",
+    "whatif": "What-if",
 }
 VOTE_VALUES = ("yes", "no", "abstain", "absent")
 PAIR_SEPARATOR = ":"
@@ -36,7 +38,13 @@ NO_B = "none"
 LIST_SEPARATOR = "~"
 RANGE_SEPARATOR = ".."
 MAX_VALUE_LENGTH = 300
-PARAMS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor", "votes", "v")
+PARAMS = (
+    *("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor"),
+    *("votes", "fix", "judge", "v"),
+)
+VIEW_CHOICES = ("votes", "fixed", "judgments")
+"""Fields that views (not the sidebar) choose: carried from the URL into each rerun."""
+Judgment = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,10 @@ class ViewState:
     actor: str | None = None
     votes: tuple[tuple[str, str], ...] = ()
     """Council what-if: (member actor id, vote) where it differs from the recorded vote."""
+    fixed: tuple[tuple[str, str], ...] = ()
+    """Cross-impact what-if: (descriptor, variant) imposed."""
+    judgments: tuple[tuple[Judgment, int], ...] = ()
+    """Cross-impact what-if: changed judgments, ((impacting d, v, impacted d, v), value)."""
 
 
 def date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
@@ -127,6 +139,67 @@ def _votes(raw: str, members: Sequence[str], notices: list[str]) -> tuple[tuple[
     return tuple(sorted(chosen.items()))
 
 
+def slug(text: str) -> str:
+    """A descriptor or variant name as a URL token: ``Council outcome`` -> ``council-outcome``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _cib_names(scenario_set: ScenarioSet) -> dict[str, tuple[str, dict[str, str]]]:
+    """descriptor slug -> (descriptor name, {variant slug: variant name})."""
+    if scenario_set.cib is None:
+        return {}
+    return {
+        slug(d.name): (d.name, {slug(v): v for v in d.variants})
+        for d in scenario_set.cib.descriptors
+    }
+
+
+def _variant(names: dict[str, tuple[str, dict[str, str]]], token: str) -> tuple[str, str] | None:
+    descriptor, _, variant = token.partition(".")
+    if descriptor in names and variant in names[descriptor][1]:
+        return names[descriptor][0], names[descriptor][1][variant]
+    return None
+
+
+def _fixed(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> tuple[tuple[str, str], ...]:
+    names, chosen = _cib_names(scenario_set), {}
+    for token in (t for t in raw.split(LIST_SEPARATOR) if t):
+        found = _variant(names, token.replace(PAIR_SEPARATOR, ".", 1))
+        if found:
+            chosen[found[0]] = found[1]
+        else:
+            notices.append(f"Ignored fix {_shown(token)}: no such descriptor and variant here.")
+    return tuple(sorted(chosen.items()))
+
+
+def _judgments(
+    raw: str, scenario_set: ScenarioSet, notices: list[str]
+) -> tuple[tuple[Judgment, int], ...]:
+    names, chosen = _cib_names(scenario_set), {}
+    for token in (t for t in raw.split(LIST_SEPARATOR) if t):
+        cells, _, value = token.rpartition(PAIR_SEPARATOR)
+        source, _, target = cells.partition("_")
+        pair = (_variant(names, source), _variant(names, target))
+        if pair[0] and pair[1] and re.fullmatch(r"-?[0-3]", value):
+            chosen[(*pair[0], *pair[1])] = int(value)
+        else:
+            notices.append(f"Ignored judgment {_shown(token)}: no such cell, or not -3 to 3.")
+    return tuple(sorted(chosen.items()))
+
+
+def _encode_judgment(judgment: Judgment, value: int) -> str:
+    d1, v1, d2, v2 = (slug(part) for part in judgment)
+    return f"{d1}.{v1}_{d2}.{v2}{PAIR_SEPARATOR}{value}"
+
+
+def with_view_choices(state: ViewState, requested: ViewState) -> ViewState:
+    """``state`` with the choices views make (council votes, what-if) taken from ``requested``,
+    unless the set has changed, which starts them afresh."""
+    if state.set != requested.set:
+        return state
+    return replace(state, **{name: getattr(requested, name) for name in VIEW_CHOICES})
+
+
 def parse(
     params: Mapping[str, str | Sequence[str]], catalog: Catalog
 ) -> tuple[ViewState, list[str]]:
@@ -192,6 +265,10 @@ def parse(
     if "votes" in raw:
         members = [a.id for a in scenario_set.actors if a.council_seat != "none"]
         state = replace(state, votes=_votes(raw["votes"], members, notices))
+    if "fix" in raw:
+        state = replace(state, fixed=_fixed(raw["fix"], scenario_set, notices))
+    if "judge" in raw:
+        state = replace(state, judgments=_judgments(raw["judge"], scenario_set, notices))
     version = raw.get("v")
     if version is not None and version != scenario_set.info.version:
         notices.append(
@@ -222,6 +299,12 @@ def encode(state: ViewState, catalog: Catalog) -> dict[str, str]:
         out["actor"] = state.actor
     if state.votes:
         out["votes"] = LIST_SEPARATOR.join(PAIR_SEPARATOR.join(pair) for pair in state.votes)
+    if state.fixed:
+        out["fix"] = LIST_SEPARATOR.join(
+            f"{slug(d)}{PAIR_SEPARATOR}{slug(v)}" for d, v in state.fixed
+        )
+    if state.judgments:
+        out["judge"] = LIST_SEPARATOR.join(_encode_judgment(j, v) for j, v in state.judgments)
     if out:
         out["v"] = catalog[state.set].info.version
     return out

@@ -23,6 +23,7 @@ CHARTS_PER_VIEW = {
     "drafts": 0,
     "sources": 0,
     "council": 3,
+    "whatif": 2,
     "reality": len(GAZA.indicators) if GAZA else 0,
 }
 

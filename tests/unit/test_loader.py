@@ -297,3 +297,11 @@ def test_one_broken_set_does_not_hide_the_others(tiny_set: Path) -> None:
     assert str(catalog.problems["broken-set"][0]).startswith(
         "sets/broken-set/set.yaml:2: not valid YAML"
     )
+
+
+def test_two_scenarios_with_one_label_are_reported(edit: Edit) -> None:
+    folder = edit("scenarios/rejected.yaml", "label: Rejected", "label: Adopted")
+    assert problems_of(folder) == [
+        "sets/tiny-set/scenarios/rejected.yaml:3: label: duplicate scenario label 'Adopted' "
+        "(first at sets/tiny-set/scenarios/adopted.yaml:3)"
+    ]

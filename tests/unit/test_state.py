@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.catalog import Catalog, load_catalog
-from explorer.state import default_state, describe, encode, parse
+from explorer.state import VIEWS, default_state, describe, encode, parse, with_view_choices
 
 
 @pytest.fixture
@@ -67,8 +67,7 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
         ({"b": "adopted"}, "Ignored b: it was the same scenario as a."),
         (
             {"view": "<script>"},
-            "Ignored view='<script>': the views are overview, timeline, "
-            "stakeholders, outcomes, drafts, sources, council, reality.",
+            f"Ignored view='<script>': the views are {', '.join(VIEWS)}.",
         ),
         ({"set": "../../etc"}, "Ignored set='../../etc': no such scenario set."),
         ({"tracks": "security~spying"}, "Ignored tracks 'spying': not known here."),
@@ -121,3 +120,36 @@ def test_describe_names_the_scenarios_and_the_view(catalog: Catalog) -> None:
     state = replace(default_state(catalog), view="timeline")
     assert describe(state, catalog) == "Adopted vs Rejected: timeline"
     assert describe(replace(state, b=None), catalog) == "Adopted: timeline"
+
+
+def test_a_set_without_a_matrix_ignores_what_if_parameters(catalog: Catalog) -> None:
+    state, notices = parse({"fix": "a:b", "judge": "a.b_c.d:1"}, catalog)
+    assert (state.fixed, state.judgments) == ((), ())
+    assert notices == [
+        "Ignored fix 'a:b': no such descriptor and variant here.",
+        "Ignored judgment 'a.b_c.d:1': no such cell, or not -3 to 3.",
+    ]
+
+
+def test_what_if_choices_round_trip_through_readable_tokens() -> None:
+    gaza = load_catalog()
+    matrix = gaza["gaza-unsc-2025"].cib
+    assert matrix is not None
+    first, second = matrix.descriptors[:2]
+    judgment = (first.name, first.variants[0], second.name, second.variants[1])
+    state = replace(
+        default_state(gaza),
+        view="whatif",
+        fixed=((first.name, first.variants[1]),),
+        judgments=((judgment, -3),),
+    )
+    params = encode(state, gaza)
+    assert " " not in params["fix"] + params["judge"]
+    assert parse(params, gaza) == (state, [])
+
+
+def test_view_choices_do_not_follow_a_change_of_set(catalog: Catalog) -> None:
+    requested = replace(default_state(catalog), votes=(("north", "no"),))
+    assert with_view_choices(default_state(catalog), requested).votes == (("north", "no"),)
+    elsewhere = replace(default_state(catalog), set="another-set")
+    assert with_view_choices(elsewhere, requested).votes == ()
