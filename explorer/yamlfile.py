@@ -20,8 +20,11 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans (``yes``, ``no``, ``on``, ``off`` stay strings) and
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+    """A safe loader with YAML 1.2 booleans (``yes``, ``no``, ``on``, ``off`` stay strings) and
     dates left as text, so that pydantic, not the YAML parser, judges them."""
 
 
