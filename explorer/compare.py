@@ -38,10 +38,11 @@ def scenario_events(scenario_set: ScenarioSet, scenario: Scenario) -> list[Event
     inherited: list[Event] = []
     if scenario.parent and scenario.branch_point:
         parent = scenario_by_id(scenario_set, scenario.parent)
+        shared = {e.id for e in scenario_set.history}
         inherited = [
             e
             for e in scenario_events(scenario_set, parent)
-            if e.when < scenario.branch_point.date and e not in scenario_set.history
+            if e.when < scenario.branch_point.date and e.id not in shared
         ]
     return sorted([*scenario_set.history, *inherited, *scenario.events], key=lambda e: e.when)
 

@@ -68,8 +68,20 @@ class ViewState:
     """Cross-impact what-if: changed judgments, ((impacting d, v, impacted d, v), value)."""
 
 
+_DATE_RANGES: dict[str, tuple[dt.date, dt.date]] = {}
+
+
 def date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
-    """From the earliest event to the latest event or trajectory point of any scenario."""
+    """From the earliest event to the latest event or trajectory point of any scenario
+    (remembered per content hash: every rerun asks for it several times)."""
+    if scenario_set.content_hash not in _DATE_RANGES:
+        if len(_DATE_RANGES) > 256:
+            _DATE_RANGES.clear()
+        _DATE_RANGES[scenario_set.content_hash] = _date_range(scenario_set)
+    return _DATE_RANGES[scenario_set.content_hash]
+
+
+def _date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
     dates = [e.when for s in scenario_set.scenarios for e in scenario_events(scenario_set, s)]
     dates += [p.date for s in scenario_set.scenarios for t in s.trajectories for p in t.points]
     dates += [e.end for s in scenario_set.scenarios for e in s.events if e.end]
