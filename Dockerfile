@@ -1,0 +1,37 @@
+# Scenario Explorer: one replica, serving the app on port 8501.
+#   docker build -t scenario-explorer .
+#   docker run --rm -p 8501:8501 scenario-explorer        # then open http://localhost:8501
+# Several replicas: give each the same STREAMLIT_SERVER_COOKIE_SECRET (docs/deploy.md).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# An unprivileged user with no login shell; the app's files stay owned by root (read-only to it).
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
+
+WORKDIR /app
+
+# Pinned dependencies first, so a content change does not reinstall them.
+COPY requirements.txt ./
+RUN pip install --no-cache-dir -r requirements.txt && pip check
+
+# The app: entry point, code, content and the production Streamlit config.
+COPY app.py ./
+COPY explorer/ explorer/
+COPY components/ components/
+COPY scenarios/ scenarios/
+COPY .streamlit/config.toml .streamlit/config.toml
+
+USER app
+
+EXPOSE 8501
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import urllib.request as u; raise SystemExit(u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).read() != b'ok')"]
+
+# As the README runs it (`uv run streamlit run app.py`), headless and listening on every
+# interface of the container.
+CMD ["streamlit", "run", "app.py", "--server.headless=true", "--server.address=0.0.0.0", "--server.port=8501", "--server.fileWatcherType=none"]
