@@ -8,8 +8,6 @@ the best variant of each descriptor is starred.
 
 from __future__ import annotations
 
-import html
-import textwrap
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -24,7 +22,7 @@ from explorer.cib import (
     evaluate,
     impact_balance,
 )
-from explorer.figures import FONT
+from explorer.figure_style import esc, layout, wrap
 from explorer.palette import NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES, STATUS_STYLES
 
 # Okabe-Ito colours of the palette, one per variant position (first, second, ...).
@@ -40,34 +38,11 @@ CHOSEN_COLOR = SCENARIO_STYLES[0].color
 PAGE = 12  # scenarios per tableau: more would not leave their names legible
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font=FONT,
-        template="plotly_white",
-        legend={"orientation": "h", "y": -0.08, "x": 0},
-        hoverlabel={"align": "left"},
-    )
-    return fig
-
-
 def column_label(number: int, solution: Solution, labels: Mapping[tuple[str, ...], str]) -> str:
     """``#3 · CV 0 · TIS 17``, with the authored scenario's label when it is one."""
     base = f"#{number} · CV {solution.consistency_value} · TIS {solution.total_impact_score}"
     label = labels.get(solution.variants)
     return f"{base} · {label}" if label else base
-
-
-def _wrap(text: str, width: int = 15) -> str:
-    """Escaped, with line breaks so that long names fit a tableau column."""
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
-    return "<br>".join(_esc(line) for line in lines) or _esc(text)
 
 
 def tableau(
@@ -84,12 +59,12 @@ def tableau(
     shown = list(solutions)[first : first + PAGE]
     columns = [
         f"#{n}<br>CV {s.consistency_value} · TIS {s.total_impact_score}"
-        + (f"<br>{_wrap(labels[s.variants])}" if s.variants in labels else "")
+        + (f"<br>{wrap(labels[s.variants], 15)}" if s.variants in labels else "")
         for n, s in enumerate(shown, start=first + 1)
     ]
-    rows = [_esc(d.name) + (" (fixed)" if d.name in fixed else "") for d in m.descriptors]
+    rows = [esc(d.name) + (" (fixed)" if d.name in fixed else "") for d in m.descriptors]
     z = [[d.variants.index(s.variants[j]) for s in shown] for j, d in enumerate(m.descriptors)]
-    text = [[_wrap(s.variants[j]) for s in shown] for j in range(len(m.descriptors))]
+    text = [[wrap(s.variants[j], 15) for s in shown] for j in range(len(m.descriptors))]
     count = max(len(d.variants) for d in m.descriptors)
     colors = [VARIANT_COLORS[k % len(VARIANT_COLORS)] for k in range(count)]
     scale = [[edge, c] for k, c in enumerate(colors) for edge in (k / count, (k + 1) / count)]
@@ -115,14 +90,14 @@ def tableau(
     title = f"Consistent scenarios ({len(solutions)})"
     if len(shown) < len(solutions):
         title = f"Consistent scenarios {first + 1}-{first + len(shown)} of {len(solutions)}"
-    fig = _layout(fig, title, height=190 + 48 * len(m.descriptors))
+    fig = layout(fig, title, height=190 + 48 * len(m.descriptors), legend_y=-0.08)
     fig.update_layout(margin={"t": 150})
     return fig
 
 
 def _hover(name: str, score: int, shares: Mapping[str, int]) -> str:
-    parts = [f"from {_esc(source)}: {value:+d}" for source, value in shares.items() if value]
-    return f"<b>{_esc(name)}</b><br>score {score}<br>" + ("<br>".join(parts) or "no impact")
+    parts = [f"from {esc(source)}: {value:+d}" for source, value in shares.items() if value]
+    return f"<b>{esc(name)}</b><br>score {score}<br>" + ("<br>".join(parts) or "no impact")
 
 
 def balance(m: CrossImpactMatrix, scenario: Mapping[str, str], title: str) -> go.Figure:
@@ -132,7 +107,7 @@ def balance(m: CrossImpactMatrix, scenario: Mapping[str, str], title: str) -> go
     scores = impact_balance(m, scenario)
     shares = contributions(m, scenario)
     rows = [(d.name, v) for d in m.descriptors for v in d.variants]
-    y = [_esc(f"{d} · {v}") for d, v in rows]
+    y = [esc(f"{d} · {v}") for d, v in rows]
     fig = go.Figure()
     for chosen, name, color, pattern in (
         (True, "chosen variant", CHOSEN_COLOR, "/"),
@@ -167,7 +142,7 @@ def balance(m: CrossImpactMatrix, scenario: Mapping[str, str], title: str) -> go
     )
     fig.update_yaxes(categoryorder="array", categoryarray=y, autorange="reversed")
     fig.update_xaxes(zeroline=True, zerolinecolor=NEUTRAL_COLOR, title="impact score")
-    return _layout(fig, f"Impact balance: {_esc(title)}", height=140 + 22 * len(rows))
+    return layout(fig, f"Impact balance: {esc(title)}", height=140 + 22 * len(rows), legend_y=-0.08)
 
 
 # --- Tables and one-sentence summaries --------------------------------------------------------

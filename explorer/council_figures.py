@@ -9,7 +9,6 @@ labels and hover text, which plotly renders as markup.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
@@ -19,9 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explorer.council import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
+from explorer.figure_style import clip, esc, layout
 from explorer.model import CouncilVote
-
-FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 
 
 @dataclass(frozen=True)
@@ -44,28 +42,6 @@ OUTCOME_STYLES: dict[str, MarkStyle] = {
 }
 # Left to right around the hemicycle.
 _SEAT_ORDER = ("yes", "abstain", "absent", "no")
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _clip(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """``title`` is markup: callers escape content that goes into it."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font=FONT,
-        template="plotly_white",
-        legend={"orientation": "h", "y": -0.08, "x": 0},
-        hoverlabel={"align": "left"},
-    )
-    return fig
 
 
 def _text_position(angle: float) -> str:
@@ -106,7 +82,7 @@ def seat_chart(
             continue
         style = VOTE_STYLES[vote]
         labels = [
-            (f"<b>{_esc(m)}</b>" if m in permanent else _esc(m))
+            (f"<b>{esc(m)}</b>" if m in permanent else esc(m))
             + (" (changed)" if m in changed else "")
             for m in members
         ]
@@ -136,13 +112,13 @@ def seat_chart(
             )
         )
     fig.add_annotation(
-        x=0, y=0.15, text=f"<b>{_esc(outcome)}</b>", showarrow=False, font={"size": 15}
+        x=0, y=0.15, text=f"<b>{esc(outcome)}</b>", showarrow=False, font={"size": 15}
     )
     fig.update_xaxes(visible=False, range=[-2.1, 2.1], fixedrange=True)
     fig.update_yaxes(
         visible=False, range=[-0.15, 1.3], fixedrange=True, scaleanchor="x", scaleratio=1
     )
-    return _layout(fig, _esc(title), height=460)
+    return layout(fig, esc(title), height=460, legend_y=-0.08)
 
 
 def seats_summary(votes: Mapping[str, str], title: str, outcome: str) -> str:
@@ -158,14 +134,14 @@ def seats_summary(votes: Mapping[str, str], title: str, outcome: str) -> str:
 
 def _record_hover(vote: CouncilVote) -> str:
     lines = [
-        f"<b>{vote.date:%d %b %Y}: {vote.kind} by {_esc(vote.sponsor)}</b>",
-        _esc(vote.symbol or "symbol not confirmed"),
-        _esc(_clip(vote.subject, 110)),
+        f"<b>{vote.date:%d %b %Y}: {vote.kind} by {esc(vote.sponsor)}</b>",
+        esc(vote.symbol or "symbol not confirmed"),
+        esc(clip(vote.subject, 110)),
         f"{vote.yes} in favour, {vote.no} against, {vote.abstain} abstaining"
         + (f", {vote.absent} absent" if vote.absent else ""),
         OUTCOME_STYLES[vote.outcome].label
-        + (f" by {_esc(', '.join(vote.vetoed_by))}" if vote.vetoed_by else "")
-        + (f": {_esc(vote.resolution)}" if vote.resolution else ""),
+        + (f" by {esc(', '.join(vote.vetoed_by))}" if vote.vetoed_by else "")
+        + (f": {esc(vote.resolution)}" if vote.resolution else ""),
     ]
     return "<br>".join(lines)
 
@@ -212,7 +188,7 @@ def record_chart(record: Sequence[CouncilVote], decision_date: dt.date | None) -
             yanchor="bottom",
         )
     fig.update_yaxes(title="votes in favour", range=[-0.5, COUNCIL_SIZE + 0.5], dtick=3)
-    return _layout(fig, "The Council's recorded votes on the question", height=420)
+    return layout(fig, "The Council's recorded votes on the question", height=420, legend_y=-0.08)
 
 
 def record_summary(record: Sequence[CouncilVote]) -> str:

@@ -7,14 +7,13 @@ content text is HTML-escaped before it goes into hover labels, which plotly rend
 from __future__ import annotations
 
 import datetime as dt
-import html
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
 from explorer.compare import ObservedPoint
+from explorer.figure_style import clip, esc, layout, wrap
 from explorer.model import Actor, Event, Indicator, Issue, Position, ScenarioSet, Trajectory
 from explorer.palette import (
     NEUTRAL_COLOR,
@@ -25,27 +24,9 @@ from explorer.palette import (
     UNKNOWN_COLOR,
 )
 
-FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-open-dot"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.55}
 RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """Shared layout. ``title`` is markup: callers escape content that goes into it."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font=FONT,
-        legend={"orientation": "h", "y": -0.12, "x": 0},
-        hoverlabel={"align": "left"},
-    )
-    return fig
 
 
 @dataclass(frozen=True)
@@ -61,13 +42,9 @@ def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
     if event.window:
         when += f" (window {event.window.earliest} to {event.window.latest})"
     sources = ", ".join(source_names.get(s, s) for s in event.sources) or "none"
-    basis = f"<br>Basis: {_esc(_clip(event.basis, 120))}" if event.basis else ""
-    title = _esc(event.title)
-    return f"<b>{title}</b><br>{when} · {event.certainty}<br>Sources: {_esc(sources)}{basis}"
-
-
-def _clip(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
+    basis = f"<br>Basis: {esc(clip(event.basis, 120))}" if event.basis else ""
+    title = esc(event.title)
+    return f"<b>{title}</b><br>{when} · {event.certainty}<br>Sources: {esc(sources)}{basis}"
 
 
 def timeline(
@@ -105,7 +82,7 @@ def timeline(
                     mode="lines",
                     line={"color": style.color, "width": 7},
                     opacity=0.3,
-                    name=f"{style.name}: {_esc(one.label)}, timing window",
+                    name=f"{style.name}: {esc(one.label)}, timing window",
                     legendgroup=style.name,
                     hoverinfo="skip",
                 )
@@ -126,7 +103,7 @@ def timeline(
                         "line": {"width": 2, "color": style.color},
                     },
                     opacity=CERTAINTY_OPACITY[certainty],
-                    name=f"{style.name}: {_esc(one.label)}, {certainty}",
+                    name=f"{style.name}: {esc(one.label)}, {certainty}",
                     legendgroup=style.name,
                     hovertext=[_event_hover(e, source_names) for e in group],
                     hoverinfo="text",
@@ -149,7 +126,7 @@ def timeline(
         fixedrange=True,
     )
     fig.update_xaxes(range=[dates[0] - dt.timedelta(days=10), dates[1] + dt.timedelta(days=10)])
-    return _layout(fig, "Events by track", height=140 + 70 * len(row))
+    return layout(fig, "Events by track", height=140 + 70 * len(row))
 
 
 def _position_text(value: Position) -> str:
@@ -164,8 +141,8 @@ def stance_heatmap(
     known = [[v if v != "unknown" else None for v in row] for row in z]
     unknown = [[1 if v == "unknown" else None for v in row] for row in z]
     text = [[_position_text(v) for v in row] for row in z]
-    x = [_wrap(i.label, 14) for i in issues]
-    y = [_esc(a.name) for a in actors]
+    x = [wrap(i.label, 14) for i in issues]
+    y = [esc(a.name) for a in actors]
     scale = [[k / (len(POSITION_SCALE) - 1), c] for k, c in enumerate(POSITION_SCALE)]
     fig = go.Figure(
         [
@@ -203,7 +180,7 @@ def stance_heatmap(
     )
     fig.update_yaxes(autorange="reversed", fixedrange=True)
     fig.update_xaxes(side="top", fixedrange=True, tickangle=0)
-    _layout(
+    layout(
         fig, "Positions by actor and issue (grey ? = no statement found)", 200 + 26 * len(actors)
     )
     fig.update_layout(margin={"t": 130})
@@ -225,9 +202,9 @@ def position_salience(
             x=[value for (value, _), _ in points],
             y=[salience for (_, salience), _ in points],
             mode="markers+text",
-            text=[_esc(_names(names)) for _, names in points],
+            text=[esc(_names(names)) for _, names in points],
             textposition="middle right",
-            hovertext=[_wrap(", ".join(names), 50) for _, names in points],
+            hovertext=[wrap(", ".join(names), 50) for _, names in points],
             hoverinfo="text",
             marker={
                 "size": [10 + 4 * len(names) for _, names in points],
@@ -241,10 +218,10 @@ def position_salience(
         range=[-2.5, 2.5],
         tickvals=[-2, -1, 0, 1, 2],
         ticktext=["-2", "-1", "0", "+1", "+2"],
-        title=_wrap(f"-2: {issue.low}  ·  +2: {issue.high}", 90),
+        title=wrap(f"-2: {issue.low}  ·  +2: {issue.high}", 90),
     )
     fig.update_yaxes(range=[-0.1, 1.15], title="salience (how central to its statements)")
-    return _layout(fig, _wrap(f"{issue.label}: position and salience", 60), height=460)
+    return layout(fig, wrap(f"{issue.label}: position and salience", 60), height=460)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -287,13 +264,13 @@ def trajectory(
                     x=x,
                     y=[p.value for p in path.points],
                     mode="lines+markers",
-                    name=f"{style.name}: {_esc(one.label)} (projected)",
+                    name=f"{style.name}: {esc(one.label)} (projected)",
                     line={"color": style.color, "dash": style.dash, "width": 2.5},
                     marker={"symbol": style.symbol, "size": 7},
                     legendgroup=style.name,
                     customdata=[[p.low, p.high] for p in path.points],
                     hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} ({RANGE_HOVER})"
-                    + f"<extra>{_esc(one.label)}</extra>",
+                    + f"<extra>{esc(one.label)}</extra>",
                 )
             )
     points = [p for p in observed if p.indicator == indicator.id]
@@ -306,19 +283,14 @@ def trajectory(
                 marker={"symbol": "x", "size": 11, "color": OBSERVED_COLOR},
                 name="Observed",
                 hovertext=[
-                    _esc(f"Observed {p.date}: {p.value:g}. {_clip(p.note or p.observation, 160)}")
+                    esc(f"Observed {p.date}: {p.value:g}. {clip(p.note or p.observation, 160)}")
                     for p in points
                 ],
                 hoverinfo="text",
             )
         )
-    fig.update_yaxes(title=_esc(indicator.unit), rangemode="tozero")
-    return _layout(fig, _wrap(f"{indicator.label}", 40), height=380)
-
-
-def _wrap(text: str, width: int) -> str:
-    """Escape, then break a title into lines of at most ``width`` characters."""
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width))
+    fig.update_yaxes(title=esc(indicator.unit), rangemode="tozero")
+    return layout(fig, wrap(f"{indicator.label}", 40), height=380)
 
 
 def _tree_positions(scenario_set: ScenarioSet) -> dict[str, tuple[int, int]]:
@@ -370,7 +342,7 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
             marker={"symbol": "hexagon", "size": 24, "color": "#555555"},
             text=[f"Decision<br>{scenario_set.info.decision_date:%d %b %Y}"],
             textposition="bottom center",
-            hovertext=[_esc(scenario_set.info.decision_point)],
+            hovertext=[esc(scenario_set.info.decision_point)],
             hoverinfo="text",
             showlegend=False,
         )
@@ -394,10 +366,10 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
                     "line": {"width": [3 if i in letters else 0 for i in ids], "color": "#000000"},
                 },
                 text=[
-                    (f"{letters[i]}: " if i in letters else "") + _esc(by_id[i].label) for i in ids
+                    (f"{letters[i]}: " if i in letters else "") + esc(by_id[i].label) for i in ids
                 ],
                 textposition="middle right",
-                hovertext=[_esc(by_id[i].narrative.headline) for i in ids],
+                hovertext=[esc(by_id[i].narrative.headline) for i in ids],
                 hoverinfo="text",
             )
         )
@@ -405,6 +377,4 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
     lowest = min((r for _, r in position.values()), default=0)
     fig.update_xaxes(visible=False, range=[-0.4, depth + 1.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[lowest - 0.6, 0.6], fixedrange=True)
-    return _layout(
-        fig, "Scenario tree: the decision and its paths", height=160 + 60 * len(position)
-    )
+    return layout(fig, "Scenario tree: the decision and its paths", height=160 + 60 * len(position))
