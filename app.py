@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import export, notices, problems, share, sidebar, views
+from components import export, notices, problems, share, sidebar, upload, views
 from components.data import cached_catalog, set_files
 from explorer import state as view_state
 from explorer.text import escape_markdown
@@ -15,9 +15,18 @@ if not catalog.sets:
     problems.render(catalog.problems)
     st.stop()
 
+controls = st.sidebar.container()
+shown = sidebar.shown_set(catalog)
+uploaded = upload.render(shown, upload.files_of(shown) or set_files(shown), taken=catalog.ids)
+if uploaded is not None:
+    catalog = catalog.with_set(uploaded)
+    if st.session_state.get("app.uploaded") != uploaded.content_hash:
+        st.session_state["app.uploaded"] = uploaded.content_hash
+        sidebar.select_set(catalog, uploaded.id)
+
 url = {key: st.query_params.get_all(key) for key in st.query_params}
 requested, url_notices = view_state.parse(url, catalog)
-state = view_state.with_view_choices(sidebar.render(catalog, requested), requested)
+state = view_state.with_view_choices(sidebar.render(catalog, requested, controls), requested)
 description = view_state.describe(state, catalog)
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
@@ -28,4 +37,4 @@ state = views.render(catalog[state.set], state)
 params = view_state.encode(state, catalog)
 st.query_params.from_dict(params)
 link = share.render(params, description)
-export.render(catalog[state.set], state, link, set_files(state.set))
+export.render(catalog[state.set], state, link, upload.files_of(state.set) or set_files(state.set))

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from explorer.catalog import Catalog
 from explorer.compare import ACTOR_GROUPS
 from explorer.model import TRACKS
 from explorer.state import NO_B, VIEWS, ViewState, default_state
+from explorer.text import escape_markdown
 
 FIELDS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor")
 
@@ -51,10 +53,24 @@ def _state_from_widgets() -> ViewState:
     )
 
 
-def render(catalog: Catalog, initial: ViewState) -> ViewState:
+def shown_set(catalog: Catalog) -> str:
+    """The set the sidebar shows (from the last run), or the first set of the catalog."""
+    chosen = st.session_state.get(_key("set"))
+    return chosen if chosen in catalog.sets else catalog.ids[0]
+
+
+def select_set(catalog: Catalog, set_id: str) -> None:
+    """Show ``set_id`` (with its defaults) on this run; call before ``render``."""
+    st.session_state[_key("set")] = set_id
+    _seed(default_state(catalog, set_id))
+
+
+def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> ViewState:
     """Draw the controls (seeded from ``initial`` on a session's first run); return the state."""
     if _key("set") not in st.session_state:
         _seed(initial)
+    elif st.session_state[_key("set")] not in catalog.sets:  # an upload was removed
+        select_set(catalog, initial.set)
     default = default_state(catalog, st.session_state[_key("set")])
     scenario_set = catalog[default.set]
     names = {s.id: s.label for s in scenario_set.scenarios}
@@ -62,7 +78,7 @@ def render(catalog: Catalog, initial: ViewState) -> ViewState:
         st.session_state[_key("b")] = next(
             s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
         )
-    with st.sidebar:
+    with container:
         titles = [catalog[i].info.title for i in catalog.ids]
         st.selectbox(
             "Scenario set",
@@ -104,8 +120,9 @@ def render(catalog: Catalog, initial: ViewState) -> ViewState:
                 key=_key("actor"),
             )
     state = _state_from_widgets()
-    st.sidebar.caption(
-        f"Content version {scenario_set.info.version}, as of {scenario_set.info.as_of:%d %B %Y}."
+    container.caption(
+        escape_markdown(f"Content version {scenario_set.info.version}, ")
+        + f"as of {scenario_set.info.as_of:%d %B %Y}."
     )
     return _with_empty_filters_as_default(state, default)
 

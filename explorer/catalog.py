@@ -28,6 +28,11 @@ class Catalog:
     def ids(self) -> list[str]:
         return list(self.sets)
 
+    def with_set(self, extra: ScenarioSet) -> Catalog:
+        """A new catalog that also holds ``extra`` (e.g. one session's upload); this one is
+        left as it is, since it may be shared by every session."""
+        return Catalog({**self.sets, extra.id: extra}, dict(self.problems))
+
 
 def scenarios_root() -> Path:
     """``scenarios/`` of this project, unless the environment names another folder."""

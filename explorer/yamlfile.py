@@ -3,7 +3,8 @@
 Only plain data is constructed (``yaml.SafeLoader``), booleans are only ``true``/``false``
 (so a key ``no:`` or a country code ``NO`` stays a string), dates stay text for the model to
 parse, and a document whose aliases
-expand beyond ``MAX_NODES`` is refused before anything is built from it.
+expand beyond ``MAX_NODES``, or that nests deeper than ``MAX_DEPTH``, is refused before anything
+is built from it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from explorer.problems import Loc, Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 64
 
 
 _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
@@ -59,29 +61,34 @@ class YamlError(Exception):
         self.message = message
 
 
-def _count_nodes(node: yaml.Node) -> int:
-    """Nodes visited with aliases expanded; stops counting past MAX_NODES."""
-    count, stack = 0, [node]
-    while stack and count <= MAX_NODES:
-        current = stack.pop()
-        count += 1
+def _size(node: yaml.Node) -> tuple[int, int]:
+    """Nodes visited with aliases expanded, and the deepest nesting; stops past the limits."""
+    count, deepest, stack = 0, 0, [(node, 1)]
+    while stack and count <= MAX_NODES and deepest <= MAX_DEPTH:
+        current, depth = stack.pop()
+        count, deepest = count + 1, max(deepest, depth)
         if isinstance(current, yaml.MappingNode):
-            stack.extend(part for pair in current.value for part in pair)
+            stack.extend((part, depth + 1) for pair in current.value for part in pair)
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-    return count
+            stack.extend((item, depth + 1) for item in current.value)
+    return count, deepest
 
 
-def _line_map(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines[(*loc, key.value)] = key.start_mark.line + 1
-                _line_map(value, (*loc, key.value), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _line_map(item, (*loc, index), lines)
+def _line_map(root: yaml.Node) -> dict[Loc, int]:
+    """The line of every field and item, walked with a stack: deep nesting cannot overflow."""
+    lines: dict[Loc, int] = {}
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        lines.setdefault(loc, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines.setdefault((*loc, key.value), key.start_mark.line + 1)
+                    stack.append((value, (*loc, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, index)) for index, item in enumerate(node.value))
+    return lines
 
 
 def parse(raw: bytes) -> YamlDocument:
@@ -97,8 +104,11 @@ def parse(raw: bytes) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise YamlError(1, "the file is empty")
-        if _count_nodes(node) > MAX_NODES:
+        count, depth = _size(node)
+        if count > MAX_NODES:
             raise YamlError(None, f"aliases expand to more than {MAX_NODES:,} values; refused")
+        if depth > MAX_DEPTH:
+            raise YamlError(None, f"nested more than {MAX_DEPTH} levels deep; refused")
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -108,9 +118,7 @@ def parse(raw: bytes) -> YamlDocument:
         raise YamlError(None, f"not valid YAML: {err}") from None
     finally:
         loader.dispose()
-    lines: dict[Loc, int] = {}
-    _line_map(node, (), lines)
-    return YamlDocument(data, lines)
+    return YamlDocument(data, _line_map(node))
 
 
 def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:

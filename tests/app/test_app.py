@@ -125,3 +125,22 @@ def test_a_broken_set_is_listed_in_problems_and_the_rest_still_works(
     (error,) = at.error
     assert "a-broken-set" in error.value
     assert "sets/a-broken-set/set.yaml:2: not valid YAML" in at.code[0].value
+
+
+def test_an_uploaded_set_opens_in_this_session_only(open_app: OpenApp) -> None:
+    from explorer.template import TEMPLATE_FILE_NAME, template_zip
+
+    at = open_app()
+    upload = at.file_uploader(key="upload.file")
+    upload.set_value((TEMPLATE_FILE_NAME, template_zip(), "application/zip")).run()
+    assert not at.exception
+    chosen = at.selectbox(key="sidebar.set").value
+    assert chosen != "gaza-unsc-2025"
+    assert "My scenario set" in at.selectbox(key="sidebar.set").options
+    at.radio(key="sidebar.view").set_value("timeline").run()
+    assert not at.exception and not at.error
+    assert at.query_params["set"] == chosen
+    other = open_app(set=chosen)
+    (notice,) = other.warning
+    assert "no such scenario set" in notice.value
+    assert other.selectbox(key="sidebar.set").value == "gaza-unsc-2025"

@@ -305,3 +305,10 @@ def test_two_scenarios_with_one_label_are_reported(edit: Edit) -> None:
         "sets/tiny-set/scenarios/rejected.yaml:3: label: duplicate scenario label 'Adopted' "
         "(first at sets/tiny-set/scenarios/adopted.yaml:3)"
     ]
+
+
+def test_deep_nesting_is_refused_not_a_crash(tiny_set: Path) -> None:
+    (tiny_set / "actors.yaml").write_bytes(b"[" * 990 + b"]" * 990)
+    assert problems_of(tiny_set) == [
+        "sets/tiny-set/actors.yaml: nested more than 64 levels deep; refused"
+    ]

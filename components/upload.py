@@ -1,0 +1,86 @@
+"""Your own scenario set: upload a zipped set, or one scenario to add to the set shown.
+
+An upload is read in memory (``explorer.upload``) and kept in this session's state only: it is
+never written to disk, cached across sessions, or shown to anyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+import streamlit as st
+
+from explorer.model import ScenarioSet
+from explorer.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.text import escape_markdown as esc
+from explorer.upload import MAX_UPLOAD_MB, UploadResult, load_upload
+
+LAST = "upload.last"
+"""(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
+it arrived, so later reruns (or switching to the new set) do not load it again."""
+
+
+def _result(
+    file_id: str,
+    data: bytes,
+    name: str,
+    current: tuple[str, Mapping[str, bytes]],
+    taken: Collection[str],
+) -> UploadResult:
+    last = st.session_state.get(LAST)
+    if last is None or last[0] != file_id:
+        last = (file_id, load_upload(data, name, current, taken))
+        st.session_state[LAST] = last
+    return last[1]
+
+
+def files_of(set_id: str) -> dict[str, bytes] | None:
+    """The YAML files of the set uploaded in this session, if ``set_id`` is that set."""
+    last = st.session_state.get(LAST)
+    if last and last[1].set is not None and last[1].set.id == set_id:
+        return dict(last[1].files)
+    return None
+
+
+def render(
+    current_set_id: str, current_files: Mapping[str, bytes], taken: Collection[str] = ()
+) -> ScenarioSet | None:
+    """Draw the panel in the sidebar; return the uploaded set while its file is in the
+    uploader and valid. ``taken``: set ids in use (a clashing upload gets ``-upload``)."""
+    with st.sidebar, st.expander("Your own scenario set"):
+        st.caption(
+            "Upload a zipped scenario set folder, or one scenario (.yaml) to add to the set "
+            "shown. Uploads stay in this browser session: they are never stored or shared."
+        )
+        uploaded = st.file_uploader(
+            "Scenario set (.zip) or scenario (.yaml)",
+            type=["zip", "yaml", "yml"],
+            key="upload.file",
+            max_upload_size=MAX_UPLOAD_MB,
+        )
+        st.download_button(
+            "Download template",
+            template_zip(),
+            file_name=TEMPLATE_FILE_NAME,
+            mime="application/zip",
+            key="upload.template",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        if uploaded is None:
+            return None
+        result = _result(
+            uploaded.file_id,
+            uploaded.getvalue(),
+            uploaded.name,
+            (current_set_id, current_files),
+            taken,
+        )
+        if result.set is None:
+            count = len(result.problems)
+            st.error(esc(f"{uploaded.name} was not loaded: {count} problem(s) to fix."))
+            st.code("\n".join(map(str, result.problems)), language=None, wrap_lines=True)
+            return None
+        scenarios = len(result.set.scenarios)
+        st.success(esc(f"Loaded {result.set.info.title} ({result.set.id}): {scenarios} scenarios."))
+        return result.set

@@ -1,0 +1,126 @@
+"""The upload panel: a valid upload comes back as a set, a bad one shows its problems as plain
+text with file, line and field, and the template is one click away."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer.template import TEMPLATE_FILE_NAME, template_zip
+
+TINY_SET = Path(__file__).resolve().parents[1] / "fixtures" / "tiny-set"
+TINY_FILES = {p.relative_to(TINY_SET).as_posix(): p.read_bytes() for p in TINY_SET.rglob("*.yaml")}
+OTHER = (
+    TINY_FILES["scenarios/rejected.yaml"]
+    .replace(b"id: rejected", b"id: other")
+    .replace(b"label: Rejected", b"label: Other")
+    .replace(b"id: talks-collapse", b"id: other-signpost")
+)
+
+
+def _panel(set_id: str, files: dict[str, bytes]) -> None:
+    import streamlit as st
+
+    from components import upload
+
+    uploaded = upload.render(set_id, files)
+    st.session_state["test.returned"] = None if uploaded is None else uploaded.id
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def panel() -> AppTest:
+    at = AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30)
+    return at.run()
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="upload.file").set_value((name, data, "application/octet-stream"))
+    return at.run()
+
+
+def test_the_panel_offers_an_upload_a_template_and_says_uploads_stay_private(
+    panel: AppTest,
+) -> None:
+    assert not panel.exception
+    assert [e.label for e in panel.sidebar.expander] == ["Your own scenario set"]
+    uploader = panel.file_uploader(key="upload.file")
+    assert sorted(t.lstrip(".") for t in uploader.allowed_type) == ["yaml", "yml", "zip"]
+    assert "never stored or shared" in panel.sidebar.caption[0].value
+    assert panel.session_state["test.returned"] is None
+    assert not panel.error
+
+
+def test_the_template_button_serves_the_template_zip(panel: AppTest) -> None:
+    from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+
+    (button,) = [b for b in panel.get("download_button") if b.proto.label == "Download template"]
+    assert button.proto.id.endswith("upload.template")
+    file_id = _calculate_file_id(template_zip(), "application/zip", TEMPLATE_FILE_NAME)
+    assert file_id in button.proto.url
+
+
+def test_a_valid_zip_comes_back_as_a_set(panel: AppTest) -> None:
+    at = _upload(panel, "Tiny Set.zip", _zip({f"tiny-set/{k}": v for k, v in TINY_FILES.items()}))
+    assert not at.exception
+    assert at.session_state["test.returned"] == "tiny-set"
+    assert "Tiny test set" in at.success[0].value
+    assert not at.error
+
+
+def test_the_template_uploads_back_as_it_was_downloaded(panel: AppTest) -> None:
+    at = _upload(panel, TEMPLATE_FILE_NAME, template_zip())
+    assert not at.exception and not at.error
+    assert at.session_state["test.returned"] == "my-scenario-set"
+
+
+def test_one_scenario_is_added_to_the_set_shown(panel: AppTest) -> None:
+    at = _upload(panel, "other.yaml", OTHER)
+    assert not at.exception and not at.error
+    assert at.session_state["test.returned"] == "tiny-set-with-other"
+
+
+def test_a_bad_scenario_shows_file_line_and_field_as_plain_text(panel: AppTest) -> None:
+    at = _upload(panel, "other.yaml", OTHER.replace(b"status: counterfactual", b"status: maybe"))
+    assert not at.exception
+    assert at.session_state["test.returned"] is None
+    assert at.error[0].value.startswith("other\\.yaml was not loaded")
+    (code,) = at.sidebar.code
+    assert "other.yaml:4: status: 'maybe' is not one of" in code.value
+
+
+def test_a_hostile_zip_is_refused_naming_each_entry(panel: AppTest) -> None:
+    hostile = _zip({"../escape.yaml": b"a: 1", "set.yaml": b"a: 1", "run.py": b"import os"})
+    at = _upload(panel, "hostile.zip", hostile)
+    assert not at.exception
+    assert at.session_state["test.returned"] is None
+    text = at.sidebar.code[0].value
+    assert "hostile.zip/../escape.yaml" in text and "hostile.zip/run.py" in text
+
+
+def test_markup_in_a_file_name_stays_text(panel: AppTest) -> None:
+    at = _upload(panel, "[x](javascript:alert(1)) <script>.yaml", b"id: [")
+    assert not at.exception
+    message = at.error[0].value
+    assert not re.search(r"(?<!\\)(<script|\]\(javascript)", message)
+    assert "\\[x\\]\\(javascript" in message
+
+
+def test_a_removed_file_returns_nothing(panel: AppTest) -> None:
+    at = _upload(panel, "other.yaml", OTHER)
+    assert at.session_state["test.returned"] == "tiny-set-with-other"
+    at.file_uploader(key="upload.file").clear()
+    at.run()
+    assert at.session_state["test.returned"] is None
