@@ -7,6 +7,7 @@ import streamlit as st
 from explorer.compare import aligned_clauses
 from explorer.model import Draft, ScenarioSet
 from explorer.state import ViewState
+from explorer.text import content
 from explorer.text import escape_markdown as esc
 
 STATUS_WORDS = {
@@ -19,7 +20,7 @@ STATUS_WORDS = {
 
 
 def _header(draft: Draft, sponsor: str) -> None:
-    st.markdown(f"#### {esc(draft.title)}")
+    st.markdown(f"#### {content(draft.title)}")
     meta = [
         f"Sponsor: {sponsor}",
         f"circulated {draft.circulated:%d %b %Y}",
@@ -40,7 +41,7 @@ def _header(draft: Draft, sponsor: str) -> None:
             )
         )
     if draft.note:
-        st.caption(esc(draft.note))
+        st.caption(content(draft.note))
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
@@ -61,14 +62,14 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
             continue
         silent = ", ".join(titles[i] for i in row.silent_in)
         marker = f"not addressed in: {silent}" if silent else "addressed differently"
-        st.markdown(f"**{esc(issues[row.issue].label)}** · {esc(marker)}")
+        st.markdown(f"**{content(issues[row.issue].label)}** · {esc(marker)}")
         for column, clauses in zip(st.columns(len(drafts)), row.cells, strict=True):
             with column, st.container(border=True):
                 if not clauses:
                     st.caption("Silent on this issue (as reported).")
                 for clause in clauses:
-                    st.markdown(esc(clause.summary))
+                    st.markdown(content(clause.summary))
                     if clause.quote:
-                        st.markdown(f"> {esc(clause.quote)}")
+                        st.markdown(f"> {content(clause.quote)}")
                     publishers = sorted({sources[s] for s in clause.sources})
                     st.caption(esc("Sources: " + ", ".join(publishers)))

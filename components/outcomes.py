@@ -11,11 +11,11 @@ from explorer.compare import observed_points, scenario_by_id
 from explorer.model import Scenario, ScenarioSet
 from explorer.state import ViewState
 from explorer.summaries import trajectory_summary
-from explorer.text import escape_markdown as esc
+from explorer.text import content
 
 
 def _bullets(title: str, items: list[str]) -> str:
-    lines = [f"- {esc(item)}" for item in items] or ["- None stated."]
+    lines = [f"- {content(item)}" for item in items] or ["- None stated."]
     return f"**{title}**\n\n" + "\n".join(lines)
 
 
@@ -24,18 +24,18 @@ def _narrative(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> No
     names = {a.id: a.name for a in scenario_set.actors}
     narrative = scenario.narrative
     st.markdown(
-        f"#### {letter}: {esc(scenario.label)}\n\n**{esc(narrative.headline)}**\n\n"
-        + esc(narrative.summary)
+        f"#### {letter}: {content(scenario.label)}\n\n**{content(narrative.headline)}**\n\n"
+        + content(narrative.summary)
     )
     for section in narrative.sections:
-        with st.expander(esc(section.title)):
-            st.markdown(esc(section.body))
+        with st.expander(content(section.title)):
+            st.markdown(content(section.body))
     blocks = ["**Perspectives**"]
     for perspective in narrative.perspectives:
         who = names[perspective.actor] if perspective.actor else perspective.attribution or ""
-        blocks.append(f"*{esc(who)}*: {esc(perspective.text)}")
+        blocks.append(f"*{content(who)}*: {content(perspective.text)}")
         if perspective.quote:
-            blocks.append(f"> {esc(perspective.quote)}")
+            blocks.append(f"> {content(perspective.quote)}")
     blocks.append(_bullets("Risks", list(narrative.risks)))
     blocks.append(_bullets("Opportunities", list(narrative.opportunities)))
     signposts = [s.text for s in scenario.signposts]
@@ -72,7 +72,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
             st.dataframe(table, hide_index=True, key="outcomes.table")
             st.markdown(
                 "\n\n".join(
-                    f"**{esc(one.label)}, {esc(labels[path.indicator])}**: {esc(path.basis)}"
+                    f"**{content(one.label)}, {content(labels[path.indicator])}**: "
+                    + content(path.basis)
                     for one in series
                     for path in one.trajectories
                 )

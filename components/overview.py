@@ -9,6 +9,7 @@ from explorer import figures
 from explorer.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
 from explorer.state import ViewState
 from explorer.summaries import tree_summary
+from explorer.text import content
 from explorer.text import escape_markdown as esc
 
 STATUS_BADGES = {
@@ -20,24 +21,26 @@ STATUS_BADGES = {
 
 def _card(scenario: Scenario, letter: str | None) -> None:
     with st.container(border=True):
-        title = f"{letter}: {scenario.title}" if letter else scenario.title
-        st.markdown(f"#### {esc(title)}")
+        prefix = esc(f"{letter}: ") if letter else ""
+        st.markdown(f"#### {prefix}{content(scenario.title)}")
         label, color, icon = STATUS_BADGES[scenario.status]
         st.badge(label, color=color, icon=icon)
-        st.markdown(f"**{esc(scenario.narrative.headline)}**")
+        st.markdown(f"**{content(scenario.narrative.headline)}**")
         likelihood = scenario.likelihood
         st.markdown(
             f"Likelihood: **{likelihood.label}** ({LIKELIHOOD_RANGES[likelihood.label]}), "
-            f"as judged on {likelihood.assessed:%d %b %Y}. {esc(likelihood.rationale)}"
+            f"as judged on {likelihood.assessed:%d %b %Y}. {content(likelihood.rationale)}"
         )
-        st.markdown(f"Premise: {esc(scenario.premise)}")
+        st.markdown(f"Premise: {content(scenario.premise)}")
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     info = scenario_set.info
-    st.markdown(f"### {esc(info.question)}")
-    st.markdown(f"**Decision point, {info.decision_date:%d %B %Y}.** {esc(info.decision_point)}")
-    st.markdown(esc(info.summary))
+    st.markdown(f"### {content(info.question)}")
+    st.markdown(
+        f"**Decision point, {info.decision_date:%d %B %Y}.** {content(info.decision_point)}"
+    )
+    st.markdown(content(info.summary))
     selected = [s for s in (state.a, state.b) if s]
     chart(
         "overview.tree",

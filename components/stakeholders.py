@@ -10,25 +10,39 @@ from explorer.compare import actor_group, scenario_by_id, stance_changes, stance
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
 from explorer.summaries import changes_summary, heatmap_summary, salience_summary
+from explorer.text import content, is_web_link
 from explorer.text import escape_markdown as esc
-from explorer.text import is_web_link
+
+
+def _quotes(quote: str | None, original: str | None) -> None:
+    """The English quote and, beside it, the words as said (each isolated for direction)."""
+    if not original:
+        if quote:
+            st.markdown(f"> {content(quote)}")
+        return
+    english, said = st.columns(2) if quote else (None, st.container())
+    if english is not None:
+        english.markdown(f"> {content(quote)}")
+    said.markdown(f"> {content(original)}")
+    said.caption("As said, in the original language.")
 
 
 def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None:
     actor = next(a for a in scenario_set.actors if a.id == actor_id)
     sources = {s.id: s for s in scenario_set.sources}
-    st.markdown(f"#### {esc(actor.name)}: positions in its own words")
+    st.markdown(f"#### {content(actor.name)}: positions in its own words")
     for stance in (s for s in scenario_set.stances if s.actor == actor_id and s.issue in issues):
         issue = next(i for i in scenario_set.issues if i.id == stance.issue)
         with st.container(border=True):
-            st.markdown(f"**{esc(issue.label)}**: {esc(str(stance.value))} (as of {stance.as_of})")
+            st.markdown(
+                f"**{content(issue.label)}**: {esc(str(stance.value))} (as of {stance.as_of})"
+            )
             if stance.summary:
-                st.markdown(esc(stance.summary))
-            if stance.quote:
-                st.markdown(f"> {esc(stance.quote)}")
+                st.markdown(content(stance.summary))
+            _quotes(stance.quote, stance.quote_original)
             for source_id in stance.sources:
                 source = sources[source_id]
-                label = esc(f"{source.publisher}: {source.title}")
+                label = f"{content(source.publisher)}{esc(': ')}{content(source.title)}"
                 link = f"[{label}]({source.url})" if is_web_link(source.url) else label
                 st.markdown(f"Source: {link}")
 
@@ -43,7 +57,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     }
     values = {k: v.value for k, v in shown.items()}
     st.caption(
-        f"Positions under {esc(a.label)}: as recorded at the decision, with this scenario's "
+        f"Positions under {content(a.label)}: as recorded at the decision, with this scenario's "
         "projected reactions. Scale -2 to +2 per issue; grey ? means no statement found."
     )
     chart(
@@ -61,7 +75,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
             i.id: i.label for i in scenario_set.issues
         }
         changes = [c for c in stance_changes(scenario_set, a, b) if (c.actor, c.issue) in shown]
-        st.markdown(f"#### Who moves between {esc(a.label)} and {esc(b.label)}")
+        st.markdown(f"#### Who moves between {content(a.label)} and {content(b.label)}")
         st.caption(esc(changes_summary(changes, [a.label, b.label])))
         if changes:
             st.dataframe(

@@ -45,7 +45,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         st.info("No events match the chosen tracks and dates. Widen the filters in the sidebar.")
         return
     st.caption(
-        "Filled markers: observed. Open markers: scheduled. Faded, dotted markers: projected. "
+        "Filled markers: observed. Open markers: scheduled. Crossed markers: projected. "
         "Bars: uncertain timing windows. Hover a marker for its date, certainty and sources."
     )
     show_chart(key, content)

@@ -23,17 +23,11 @@ from explorer.cib import (
     impact_balance,
 )
 from explorer.figure_style import esc, layout, wrap
-from explorer.palette import NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES, STATUS_STYLES
+from explorer.palette import LABELLED_FILLS, NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES
 
-# Okabe-Ito colours of the palette, one per variant position (first, second, ...).
-VARIANT_COLORS: tuple[str, ...] = (
-    SCENARIO_STYLES[0].color,
-    STATUS_STYLES["open"][0],
-    STATUS_STYLES["realized"][0],
-    STATUS_STYLES["counterfactual"][0],
-    SCENARIO_STYLES[1].color,
-    NEUTRAL_COLOR,
-)
+# Okabe-Ito colours, one per variant position (first, second, ...), on which black text
+# reads at 4.5:1 or more.
+VARIANT_COLORS: tuple[str, ...] = LABELLED_FILLS
 CHOSEN_COLOR = SCENARIO_STYLES[0].color
 PAGE = 12  # scenarios per tableau: more would not leave their names legible
 
@@ -79,7 +73,7 @@ def tableau(
             showscale=False,
             text=text,
             texttemplate="%{text}",
-            textfont={"size": 11},
+            textfont={"size": 11, "color": "#000000"},
             hovertemplate="%{y}: %{text}<br>%{x}<extra></extra>",
             xgap=2,
             ygap=2,

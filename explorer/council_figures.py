@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from explorer.council import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
 from explorer.figure_style import clip, esc, layout
 from explorer.model import CouncilVote
+from explorer.palette import NEUTRAL_COLOR, OUTLINE_COLOR
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ VOTE_STYLES: dict[str, MarkStyle] = {
     "yes": MarkStyle("In favour", "#009E73", "circle"),
     "no": MarkStyle("Against", "#D55E00", "x"),
     "abstain": MarkStyle("Abstaining", "#E69F00", "diamond"),
-    "absent": MarkStyle("Absent", "#999999", "circle-open"),
+    "absent": MarkStyle("Absent", NEUTRAL_COLOR, "circle-open"),
 }
 OUTCOME_STYLES: dict[str, MarkStyle] = {
     "adopted": MarkStyle("Adopted", "#009E73", "circle"),
@@ -100,7 +101,7 @@ def seat_chart(
                     "color": style.color,
                     "line": {
                         "width": [3 if m in permanent else 1 for m in members],
-                        "color": ["#000000" if m in permanent else style.color for m in members],
+                        "color": ["#000000" if m in permanent else OUTLINE_COLOR for m in members],
                     },
                 },
                 hovertext=[
@@ -173,12 +174,12 @@ def record_chart(record: Sequence[CouncilVote], decision_date: dt.date | None) -
             )
     fig.add_hline(
         y=AFFIRMATIVE_VOTES_REQUIRED,
-        line={"dash": "dash", "color": "#555555"},
+        line={"dash": "dash", "color": NEUTRAL_COLOR},
         annotation_text=f"{AFFIRMATIVE_VOTES_REQUIRED} votes required",
         annotation_position="top left",
     )
     if decision_date:
-        fig.add_vline(x=decision_date, line={"dash": "dot", "color": "#555555"})
+        fig.add_vline(x=decision_date, line={"dash": "dot", "color": NEUTRAL_COLOR})
         fig.add_annotation(
             x=decision_date,
             y=1,

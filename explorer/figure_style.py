@@ -11,6 +11,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from explorer.palette import INK_COLOR
+
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 
 
@@ -37,8 +39,11 @@ def layout(fig: go.Figure, title: str, height: int, legend_y: float = -0.12) -> 
         title={"text": title, "x": 0, "xanchor": "left"},
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font=FONT,
+        font={**FONT, "color": INK_COLOR},
         legend={"orientation": "h", "y": legend_y, "x": 0},
         hoverlabel={"align": "left"},
     )
+    # Streamlit's theme colours axis text #808495 (3.7:1 on white): too faint for 12 px text.
+    for axes in (fig.update_xaxes, fig.update_yaxes):
+        axes(tickfont_color=INK_COLOR, title_font_color=INK_COLOR)
     return fig

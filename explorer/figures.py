@@ -13,19 +13,21 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from explorer.compare import ObservedPoint
+from explorer.contrast import text_color_on
 from explorer.figure_style import clip, esc, layout, wrap
 from explorer.model import Actor, Event, Indicator, Issue, Position, ScenarioSet, Trajectory
 from explorer.palette import (
     NEUTRAL_COLOR,
     OBSERVED_COLOR,
+    OUTLINE_COLOR,
     POSITION_SCALE,
     SCENARIO_STYLES,
     STATUS_STYLES,
     UNKNOWN_COLOR,
 )
 
-CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-open-dot"}
-CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.55}
+CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
+CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
 RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
 
 
@@ -80,7 +82,7 @@ def timeline(
                     x=spans_x,
                     y=spans_y,
                     mode="lines",
-                    line={"color": style.color, "width": 7},
+                    line={"color": style.color, "width": 7, "dash": style.dash},
                     opacity=0.3,
                     name=f"{style.name}: {esc(one.label)}, timing window",
                     legendgroup=style.name,
@@ -136,38 +138,64 @@ def _position_text(value: Position) -> str:
 def stance_heatmap(
     actors: Sequence[Actor], issues: Sequence[Issue], values: Mapping[tuple[str, str], Position]
 ) -> go.Figure:
-    """Actor x issue positions on a diverging scale; unknown cells grey with '?', never zero."""
+    """Actor x issue positions on a diverging scale; unknown cells grey with '?', never zero.
+
+    Cell text is black or white, whichever reads better on the cell (4.5:1 or more), so the
+    known cells are split into one trace per text colour. Each trace writes text only on its
+    own cells: plotly writes a trace's text on its empty cells too, in a colour chosen for the
+    page, where it lands on another trace's cell."""
     z = [[values[(a.id, i.id)] for i in issues] for a in actors]
-    known = [[v if v != "unknown" else None for v in row] for row in z]
-    unknown = [[1 if v == "unknown" else None for v in row] for row in z]
-    text = [[_position_text(v) for v in row] for row in z]
     x = [wrap(i.label, 14) for i in issues]
     y = [esc(a.name) for a in actors]
     scale = [[k / (len(POSITION_SCALE) - 1), c] for k, c in enumerate(POSITION_SCALE)]
-    fig = go.Figure(
-        [
+    ink = {v: text_color_on(c) for v, c in zip(range(-2, 3), POSITION_SCALE, strict=True)}
+    ink["unknown"] = text_color_on(UNKNOWN_COLOR)
+
+    def cells(color: str, known: bool) -> tuple[list, list]:
+        keep = [[(v != "unknown") is known and ink[v] == color for v in row] for row in z]
+        shown = [
+            [(v if known else 1) if k else None for v, k in zip(row, ks, strict=True)]
+            for row, ks in zip(z, keep, strict=True)
+        ]
+        text = [
+            [_position_text(v) if k else "" for v, k in zip(row, ks, strict=True)]
+            for row, ks in zip(z, keep, strict=True)
+        ]
+        return shown, text
+
+    shown, text = cells(ink["unknown"], known=False)
+    traces = [
+        go.Heatmap(
+            z=shown,
+            x=x,
+            y=y,
+            colorscale=[[0, UNKNOWN_COLOR], [1, UNKNOWN_COLOR]],
+            showscale=False,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"color": ink["unknown"]},
+            hovertemplate="%{y} · %{x}: unknown<extra></extra>",
+            hoverongaps=False,
+            xgap=2,
+            ygap=2,
+        )
+    ]
+    for n, color in enumerate(sorted(set(ink.values()))):
+        shown, text = cells(color, known=True)
+        traces.append(
             go.Heatmap(
-                z=unknown,
-                x=x,
-                y=y,
-                colorscale=[[0, UNKNOWN_COLOR], [1, UNKNOWN_COLOR]],
-                showscale=False,
-                text=text,
-                texttemplate="%{text}",
-                hovertemplate="%{y} · %{x}: unknown<extra></extra>",
-                xgap=2,
-                ygap=2,
-            ),
-            go.Heatmap(
-                z=known,
+                z=shown,
                 x=x,
                 y=y,
                 zmin=-2,
                 zmax=2,
                 colorscale=scale,
+                showscale=n == 0,
                 text=text,
                 texttemplate="%{text}",
+                textfont={"color": color},
                 hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                hoverongaps=False,
                 xgap=2,
                 ygap=2,
                 colorbar={
@@ -175,9 +203,9 @@ def stance_heatmap(
                     "tickvals": [-2, -1, 0, 1, 2],
                     "ticktext": ["-2", "-1", "0", "+1", "+2"],
                 },
-            ),
-        ]
-    )
+            )
+        )
+    fig = go.Figure(traces)
     fig.update_yaxes(autorange="reversed", fixedrange=True)
     fig.update_xaxes(side="top", fixedrange=True, tickangle=0)
     layout(
@@ -240,7 +268,7 @@ def trajectory(
     observed: Sequence[ObservedPoint],
 ) -> go.Figure:
     """One indicator: each scenario's projected path (dashed or dotted, with its range as a band)
-    and the observed values as black crosses."""
+    and the observed values as grey crosses."""
     fig = go.Figure()
     for one, style in zip(series, SCENARIO_STYLES, strict=False):
         for path in (t for t in one.trajectories if t.indicator == indicator.id):
@@ -252,6 +280,7 @@ def trajectory(
                     mode="lines",
                     fill="toself",
                     fillcolor=style.color,
+                    fillpattern={"shape": style.pattern, "fgcolor": style.color},
                     opacity=0.15,
                     line={"width": 0},
                     hoverinfo="skip",
@@ -339,7 +368,7 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
             y=[root_y],
             mode="markers+text",
             name="decision",
-            marker={"symbol": "hexagon", "size": 24, "color": "#555555"},
+            marker={"symbol": "hexagon", "size": 24, "color": NEUTRAL_COLOR},
             text=[f"Decision<br>{scenario_set.info.decision_date:%d %b %Y}"],
             textposition="bottom center",
             hovertext=[esc(scenario_set.info.decision_point)],
@@ -363,7 +392,10 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
                     "symbol": symbol,
                     "color": color,
                     "size": [26 if i in letters else 18 for i in ids],
-                    "line": {"width": [3 if i in letters else 0 for i in ids], "color": "#000000"},
+                    "line": {
+                        "width": [3 if i in letters else 1.5 for i in ids],
+                        "color": ["#000000" if i in letters else OUTLINE_COLOR for i in ids],
+                    },
                 },
                 text=[
                     (f"{letters[i]}: " if i in letters else "") + esc(by_id[i].label) for i in ids

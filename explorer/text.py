@@ -1,4 +1,8 @@
-"""Make content text inert before it reaches Markdown: no links, maths, markup or directives."""
+"""Make content text inert before it reaches Markdown (no links, maths, markup or directives),
+and let right-to-left content (an Arabic or Hebrew quote in an English page) read correctly.
+
+Content goes through ``content(text)``: ``isolate`` then ``escape_markdown``.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,40 @@ import re
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=&])")
 
+FSI = "\u2068"  # FIRST STRONG ISOLATE: the direction comes from the text's first strong letter
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE: ends the isolate
+
 
 def escape_markdown(text: str) -> str:
     """Backslash-escape every character Markdown (and Streamlit's extensions) could act on, and
-    keep line breaks as breaks, so that the text renders exactly as written."""
+    keep line breaks as breaks, so that the text renders exactly as written. Directional
+    isolates (see ``isolate``) are not Markdown and pass through untouched."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def isolate(text: str) -> str:
+    """Wrap each line of ``text`` in Unicode directional isolates (FSI ... PDI).
+
+    Each line then takes its direction from its own first strong letter (right to left for
+    Arabic or Hebrew, left to right for English) and cannot reorder the text around it, such
+    as an "A: " label or the punctuation after it. Lines are isolated one by one because a
+    line break ends every isolate, and trailing spaces stay outside, so that it works before
+    or after ``escape_markdown``. No HTML is needed: it is safe inside ``st.markdown``. Blank
+    and already isolated lines are left as they are.
+    """
+    return "\n".join(_isolate_line(line) for line in text.split("\n"))
+
+
+def _isolate_line(line: str) -> str:
+    body = line.rstrip(" ")  # trailing spaces stay outside: "  " before a break is Markdown's <br>
+    if not body.strip() or (body.startswith(FSI) and body.endswith(PDI)):
+        return line
+    return f"{FSI}{body}{PDI}{line[len(body) :]}"
+
+
+def content(text: str) -> str:
+    """Content text for Markdown: isolated for direction, then escaped."""
+    return escape_markdown(isolate(text))
 
 
 def is_web_link(url: str | None) -> bool:

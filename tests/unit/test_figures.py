@@ -9,6 +9,7 @@ import pytest
 
 from explorer import figures
 from explorer.compare import observed_points, scenario_by_id, scenario_events, stances_under
+from explorer.figures import CERTAINTY_MARKERS
 from explorer.loader import load_set
 from explorer.model import TRACKS, Event, ScenarioSet
 
@@ -39,10 +40,9 @@ def test_timeline_draws_each_certainty_differently(tiny: ScenarioSet) -> None:
     symbols = {t.name: t.marker.symbol for t in fig.data if t.mode == "markers"}
     assert symbols == {
         "A: Adopted, observed": "circle",
-        "A: Adopted, projected": "circle-open-dot",
+        "A: Adopted, projected": "circle-x-open",
     }
-    faded = next(t for t in fig.data if t.name == "A: Adopted, projected")
-    assert faded.opacity < 1
+    assert CERTAINTY_MARKERS["scheduled"] not in {"", CERTAINTY_MARKERS["projected"]}
 
 
 def test_timeline_gives_a_and_b_different_symbols_and_rows(tiny: ScenarioSet) -> None:
@@ -83,10 +83,18 @@ def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
 def test_heatmap_draws_unknown_as_unknown_not_zero(tiny: ScenarioSet) -> None:
     views = stances_under(tiny, None)
     fig = figures.stance_heatmap(tiny.actors, tiny.issues, {k: v.value for k, v in views.items()})
-    unknown, known = fig.data
-    assert list(known.z[0]) == [2, None] and list(unknown.z[0]) == [None, 1]
-    assert list(known.text[1]) == ["?", "?"] and list(known.z[1]) == [None, None]
-    assert known.zmin == -2 and known.zmax == 2
+    unknown, *known = fig.data
+    assert list(unknown.z[0]) == [None, 1] and list(unknown.text[1]) == ["?", "?"]
+    cells = {
+        (i, j): (t.z[i][j], t.text[i][j])
+        for t in known
+        for i, row in enumerate(t.z)
+        for j, value in enumerate(row)
+        if value is not None
+    }
+    assert cells[(0, 0)] == (2, "+2") and (0, 1) not in cells and (1, 0) not in cells
+    assert all(t.zmin == -2 and t.zmax == 2 for t in known)
+    assert [t.text[1][0] for t in known] == ["", ""], "no '?' written over unknown cells"
 
 
 def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: ScenarioSet) -> None:

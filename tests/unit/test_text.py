@@ -1,0 +1,79 @@
+"""Content text: escaped so Markdown cannot act on it, and isolated so that right-to-left text
+(an Arabic or Hebrew quote in an English page) reads in its own direction."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.text import FSI, PDI, content, escape_markdown, is_web_link, isolate
+
+ARABIC = "نريد القوة الآن."
+HEBREW = "אנחנו רוצים שלום"
+
+
+@pytest.mark.parametrize("text", [ARABIC, HEBREW, "An English sentence.", "2803 (2025)"])
+def test_a_line_is_wrapped_in_a_first_strong_isolate(text: str) -> None:
+    assert isolate(text) == f"{FSI}{text}{PDI}"
+
+
+def test_an_arabic_string_gets_isolated_and_keeps_every_letter() -> None:
+    isolated = isolate(ARABIC)
+    assert isolated.startswith("\u2068") and isolated.endswith("\u2069")
+    assert isolated.strip("\u2068\u2069") == ARABIC
+
+
+def test_each_line_is_isolated_on_its_own_because_a_line_break_ends_an_isolate() -> None:
+    assert isolate(f"{ARABIC}\nEnglish") == f"{FSI}{ARABIC}{PDI}\n{FSI}English{PDI}"
+
+
+def test_blank_lines_and_the_empty_string_are_left_alone() -> None:
+    assert isolate("") == ""
+    assert isolate("a\n\nb") == f"{FSI}a{PDI}\n\n{FSI}b{PDI}"
+
+
+def test_isolating_twice_is_the_same_as_once() -> None:
+    assert isolate(isolate(ARABIC)) == isolate(ARABIC)
+
+
+def test_trailing_spaces_stay_outside_so_a_markdown_line_break_survives() -> None:
+    assert isolate("one  \ntwo") == f"{FSI}one{PDI}  \n{FSI}two{PDI}"
+    assert isolate(escape_markdown("one\ntwo")) == escape_markdown(isolate("one\ntwo"))
+
+
+def test_the_escape_does_not_touch_the_isolates() -> None:
+    assert escape_markdown(isolate(ARABIC)) == f"{FSI}{escape_markdown(ARABIC)}{PDI}"
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("**bold** [link](https://x.org)", r"\*\*bold\*\* \[link\]\(https\://x\.org\)"),
+        ("$x$ and :red[alarm]", r"\$x\$ and \:red\[alarm\]"),
+        ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
+        ("# not a heading", r"\# not a heading"),
+        ("**عاجل** $5", r"\*\*عاجل\*\* \$5"),
+    ],
+)
+def test_content_still_escapes_markup_inside_the_isolate(text: str, escaped: str) -> None:
+    assert content(text) == f"{FSI}{escaped}{PDI}"
+
+
+def test_content_keeps_line_breaks_as_markdown_breaks() -> None:
+    assert (
+        content(f"{ARABIC}\nsecond") == f"{FSI}{escape_markdown(ARABIC)}{PDI}  \n{FSI}second{PDI}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://press.un.org/en/2025/sc16220.doc.htm", True),
+        ("http://example.org/a?b=c", True),
+        ("javascript:alert(1)", False),
+        ("https://x.org/<b>", False),
+        (None, False),
+        ("", False),
+    ],
+)
+def test_only_http_links_are_links(url: str | None, expected: bool) -> None:
+    assert is_web_link(url) is expected
