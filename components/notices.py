@@ -7,9 +7,13 @@ import streamlit as st
 from explorer.text import escape_markdown
 
 
+SHOWN = 10
+
+
 def render(notices: list[str]) -> None:
     if notices:
-        lines = "\n".join(f"- {escape_markdown(n)}" for n in notices)
+        more = [f"... and {len(notices) - SHOWN} more."] if len(notices) > SHOWN else []
+        lines = "\n".join(f"- {escape_markdown(n)}" for n in notices[:SHOWN] + more)
         st.warning(
             f"Some of this link could not be used, so defaults are shown instead:\n\n{lines}"
         )

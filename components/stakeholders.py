@@ -10,7 +10,7 @@ from explorer.compare import actor_group, scenario_by_id, stance_changes, stance
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
 from explorer.summaries import changes_summary, heatmap_summary, salience_summary
-from explorer.text import content, is_web_link
+from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
 
 
@@ -42,8 +42,7 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
             _quotes(stance.quote, stance.quote_original)
             for source_id in stance.sources:
                 source = sources[source_id]
-                label = f"{content(source.publisher)}{esc(': ')}{content(source.title)}"
-                link = f"[{label}]({source.url})" if is_web_link(source.url) else label
+                link = markdown_link(f"{source.publisher}: {source.title}", source.url)
                 st.markdown(f"Source: {link}")
 
 

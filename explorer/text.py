@@ -49,3 +49,15 @@ def content(text: str) -> str:
 def is_web_link(url: str | None) -> bool:
     """Only http(s) URLs become links."""
     return bool(url) and re.match(r"^https?://[^\s<>\"']+$", url or "") is not None
+
+
+_URL_UNSAFE = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20", "\\": "%5C"}
+
+
+def markdown_link(label: str, url: str | None) -> str:
+    """``[label](url)`` with the label escaped and the characters that could end the link
+    percent-encoded; only the label, escaped, when ``url`` is not an http(s) URL."""
+    if not is_web_link(url):
+        return content(label)
+    safe = "".join(_URL_UNSAFE.get(char, char) for char in url or "")
+    return f"[{content(label)}]({safe})"

@@ -144,3 +144,13 @@ def test_an_uploaded_set_opens_in_this_session_only(open_app: OpenApp) -> None:
     (notice,) = other.warning
     assert "no such scenario set" in notice.value
     assert other.selectbox(key="sidebar.set").value == "gaza-unsc-2025"
+
+
+def test_a_link_with_hundreds_of_unknown_parameters_gives_one_short_notice(
+    open_app: OpenApp,
+) -> None:
+    at = open_app(**{f"junk{i}": "x" for i in range(300)})
+    assert not at.exception
+    (notice,) = at.warning
+    assert notice.value.count("\n- ") == 11
+    assert "and 290 more" in notice.value

@@ -155,13 +155,6 @@ def test_a_hostile_content_version_renders_inert_in_the_sidebar(
     assert not _leaks(at)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: components/stakeholders.py (line 46) builds f'[{label}]({source.url})'; the "
-    "model and is_web_link allow ')' in a URL, so "
-    "'https://x.org/a)![x](https://evil.example/p.png' closes the link and adds an image "
-    "from another host",
-)
 def test_a_source_url_cannot_close_its_link_and_open_another(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None
 ) -> None:

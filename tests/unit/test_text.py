@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.text import FSI, PDI, content, escape_markdown, is_web_link, isolate
+from explorer.text import FSI, PDI, content, escape_markdown, is_web_link, isolate, markdown_link
 
 ARABIC = "نريد القوة الآن."
 HEBREW = "אנחנו רוצים שלום"
@@ -77,3 +77,9 @@ def test_content_keeps_line_breaks_as_markdown_breaks() -> None:
 )
 def test_only_http_links_are_links(url: str | None, expected: bool) -> None:
     assert is_web_link(url) is expected
+
+
+def test_a_link_cannot_be_closed_early_by_its_url() -> None:
+    link = markdown_link("UN: record", "https://x.org/a)![x](https://evil.example/p.png")
+    assert link.endswith("(https://x.org/a%29![x]%28https://evil.example/p.png)")
+    assert markdown_link("Seed", None) == content("Seed")
