@@ -6,7 +6,6 @@ import streamlit as st
 
 from explorer.text import escape_markdown
 
-
 SHOWN = 10
 
 
