@@ -49,12 +49,13 @@ def render(
     uploader and valid. ``taken``: set ids in use (a clashing upload gets ``-upload``)."""
     with st.sidebar, st.expander("Your own scenario set"):
         st.caption(
-            "Upload a zipped scenario set folder, or one scenario (.yaml) to add to the set "
-            "shown. Uploads stay in this browser session: they are never stored or shared."
+            "Upload a zipped scenario set folder, one scenario (.yaml) to add to the set shown, "
+            "or a ScenarioWizard matrix (.scw) to explore in the What-if view with the set shown. "
+            "Uploads stay in this browser session: they are never stored or shared."
         )
         uploaded = st.file_uploader(
-            "Scenario set (.zip) or scenario (.yaml)",
-            type=["zip", "yaml", "yml"],
+            "Scenario set (.zip), scenario (.yaml) or ScenarioWizard matrix (.scw)",
+            type=["zip", "yaml", "yml", "scw"],
             key="upload.file",
             max_upload_size=MAX_UPLOAD_MB,
         )

@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from explorer.cib import CibError, CrossImpactMatrix, Descriptor
+from explorer.model import CibDescriptor, CibFile, CibSection
 
 MAX_BYTES = 5_000_000
 MAX_JUDGMENT = 10_000
@@ -295,3 +296,40 @@ def read_sl(raw: bytes | str, m: CrossImpactMatrix) -> list[SlEntry]:
     if declared != len(entries):
         raise ScwError(f"line 3 declares {declared} solutions but the file holds {len(entries)}")
     return entries
+
+
+def to_cib_file(project: ScwProject, name: str) -> CibFile:
+    """The project as the set's ``cib.yaml`` model: one section per pair of descriptors with a
+    judgment, its rationale from the file (or a note that it gave none)."""
+    m = project.matrix
+    sections = []
+    for source in m.descriptors:
+        for target in m.descriptors:
+            impacts = {
+                a: {b: m.judgment((source.name, a, target.name, b)) for b in target.variants}
+                for a in source.variants
+            }
+            if any(value for row in impacts.values() for value in row.values()):
+                rationale = project.rationales.get((source.name, target.name), "").strip()
+                sections.append(
+                    CibSection(
+                        impacting=source.name,
+                        impacted=target.name,
+                        rationale=rationale or f"As given in {name}, without a rationale.",
+                        impacts=impacts,
+                    )
+                )
+    return CibFile(
+        title=f"Cross-impact matrix imported from {name}",
+        judgment=f"The judgments of the uploaded ScenarioWizard file {name}, as given there; "
+        "they are not the project's.",
+        descriptors=tuple(
+            CibDescriptor(
+                name=d.name,
+                variants=d.variants,
+                description=project.descriptions.get(d.name) or None,
+            )
+            for d in m.descriptors
+        ),
+        sections=tuple(sections),
+    )

@@ -36,8 +36,10 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from explorer import loader, yamlfile
+from explorer.cib import CibError
 from explorer.model import Id, ScenarioSet
 from explorer.problems import Problem
+from explorer.scw import read_scw, to_cib_file
 from explorer.template import template_zip
 
 __all__ = [
@@ -471,8 +473,9 @@ def load_upload(
     current: tuple[str, Mapping[str, bytes]] | None = None,
     taken: Collection[str] = (),
 ) -> UploadResult:
-    """Load an upload: a ``.zip`` of a set folder, or a ``.yaml``/``.yml`` scenario added to
-    ``current`` (the shown set's id and files).
+    """Load an upload: a ``.zip`` of a set folder, a ``.yaml``/``.yml`` scenario added to
+    ``current`` (the shown set's id and files), or a ScenarioWizard ``.scw`` matrix that becomes
+    the ``cib.yaml`` of a copy of ``current``, to explore in the What-if view.
 
     Parameters
     ----------
@@ -507,9 +510,32 @@ def load_upload(
         (added_as,) = set(added) - set(base_files)
         set_id = f"{base_id}-with-{PurePosixPath(added_as).stem}"[:80].rstrip("-")
         files, shown_as = added, base_id
+    elif where.lower().endswith(".scw"):
+        if current is None:
+            return _refused([Problem(where, None, "", "no set is open to explore this matrix in")])
+        base_id, base_files = current
+        try:
+            cib = to_cib_file(read_scw(data), where)
+        except (CibError, ValidationError) as err:
+            return _refused(
+                [Problem(where, None, "", f"not a ScenarioWizard matrix we can read: {err}")]
+            )
+        dumped = yaml.safe_dump(
+            cib.model_dump(mode="json", exclude_none=True), sort_keys=False, allow_unicode=True
+        )
+        files = {**base_files, "cib.yaml": dumped.encode()}
+        set_id = f"{base_id}-with-{slugify(PurePosixPath(where).stem)}"[:80].rstrip("-")
+        shown_as = base_id
     else:
         return _refused(
-            [Problem(where, None, "", "upload a .zip of a set folder, or one .yaml scenario")]
+            [
+                Problem(
+                    where,
+                    None,
+                    "",
+                    "upload a .zip of a set folder, one .yaml scenario, or a .scw matrix",
+                )
+            ]
         )
     result = loader.load_files(_unique(set_id, taken), files, shown_as)
     if result.set is None:

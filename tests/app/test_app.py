@@ -154,3 +154,12 @@ def test_a_link_with_hundreds_of_unknown_parameters_gives_one_short_notice(
     (notice,) = at.warning
     assert notice.value.count("\n- ") == 11
     assert "and 290 more" in notice.value
+
+
+def test_a_council_what_if_in_the_link_changes_the_outcome(open_app: OpenApp) -> None:
+    at = open_app(view="council", votes="usa:no")
+    assert not at.exception and not at.warning
+    text = " ".join(m.value for m in at.markdown)
+    assert "vetoed by United States" in text
+    assert "Council deadlock" in text
+    assert at.query_params["votes"] == "usa:no"

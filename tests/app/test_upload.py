@@ -57,7 +57,7 @@ def test_the_panel_offers_an_upload_a_template_and_says_uploads_stay_private(
     assert not panel.exception
     assert [e.label for e in panel.sidebar.expander] == ["Your own scenario set"]
     uploader = panel.file_uploader(key="upload.file")
-    assert sorted(t.lstrip(".") for t in uploader.allowed_type) == ["yaml", "yml", "zip"]
+    assert sorted(t.lstrip(".") for t in uploader.allowed_type) == ["scw", "yaml", "yml", "zip"]
     assert "never stored or shared" in panel.sidebar.caption[0].value
     assert panel.session_state["test.returned"] is None
     assert not panel.error
