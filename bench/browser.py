@@ -31,7 +31,7 @@ def click_until_redrawn(page: Page, click: callable) -> float:
     before = page.evaluate(SNAPSHOT)
     start = time.perf_counter()
     click()
-    page.wait_for_function(REDRAWN, arg=before, timeout=60_000, polling="raf")
+    page.wait_for_function(REDRAWN, arg=before, timeout=60_000, polling=20)
     return time.perf_counter() - start
 
 

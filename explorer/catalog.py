@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +41,25 @@ def scenarios_root() -> Path:
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
-    """Load every set folder directly under ``root``, sorted by folder name."""
+    """Load every set folder directly under ``root``, sorted by folder name.
+
+    The cycle collector is paused meanwhile: loading makes millions of objects, nearly all kept,
+    and collecting while they are made doubled the load time of a large catalog; what loading
+    throws away is freed by reference counting all the same."""
     root = root or scenarios_root()
     catalog = Catalog()
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        result = load_set(folder, shown_as=f"{root.name}/{folder.name}")
-        if result.set is not None:
-            catalog.sets[result.set.id] = result.set
-        else:
-            catalog.problems[folder.name] = result.problems
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for folder in sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+        ):
+            result = load_set(folder, shown_as=f"{root.name}/{folder.name}")
+            if result.set is not None:
+                catalog.sets[result.set.id] = result.set
+            else:
+                catalog.problems[folder.name] = result.problems
+    finally:
+        if collecting:
+            gc.enable()
     return catalog
