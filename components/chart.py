@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.data import memo
 from explorer.text import escape_markdown
+
+if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart is drawn
+    import pandas as pd
 
 
 @dataclass(frozen=True)

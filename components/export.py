@@ -2,6 +2,8 @@
 
 The panel's body runs only while it is open, and the files are cached by content hash and ids,
 so an ordinary rerun costs nothing. The PDF is printed by Chromium only when it is clicked.
+``explorer.export`` and ``explorer.brief`` are imported when first used: they pull in pandas,
+which takes a second to import and would otherwise hold up the first page of a fresh server.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explorer import brief, export
 from explorer.model import ScenarioSet
 from explorer.state import ViewState
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _view_csv(_scenario_set: ScenarioSet, content_hash: str, state: ViewState) -> tuple[str, bytes]:
+    from explorer import export
+
     return export.view_csv(_scenario_set, state)
 
 
@@ -26,6 +29,8 @@ def _view_csv(_scenario_set: ScenarioSet, content_hash: str, state: ViewState) -
 def _set_zip(
     _scenario_set: ScenarioSet, _files: Mapping[str, bytes], content_hash: str, share_base: str
 ) -> bytes:
+    from explorer import export
+
     return export.set_zip(_scenario_set, _files, share_base)
 
 
@@ -33,6 +38,8 @@ def _set_zip(
 def _brief(
     _scenario_set: ScenarioSet, content_hash: str, a: str, b: str | None, link: str, day: dt.date
 ) -> str:
+    from explorer import brief
+
     return brief.brief_html(_scenario_set, a, b, link, day)
 
 
@@ -41,6 +48,8 @@ def _pdf_of(page: str) -> Callable[[], bytes]:
     download."""
 
     def make() -> bytes:
+        from explorer import brief
+
         pdf = brief.brief_pdf(page)
         if pdf is None:
             raise RuntimeError("Chromium could not print the brief")
@@ -55,6 +64,8 @@ def render(
     panel = st.expander("Export and cite", key="export.open", on_change="rerun")
     if not panel.open:
         return
+    from explorer import brief, export
+
     today = dt.date.today()
     digest = scenario_set.content_hash
     pair = f"{state.a}-vs-{state.b}" if state.b else state.a

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explorer.export import view_link
+from explorer.state import view_link
 from explorer.text import escape_markdown
 
 FALLBACK_BASE = "http://localhost:8501/"

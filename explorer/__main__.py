@@ -56,7 +56,8 @@ def brief(args: argparse.Namespace) -> int:
     """Write the brief of a pair (or of A alone with ``--b none``); 2 for an unknown id."""
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
     from explorer.brief import CHROMIUM, brief_html, brief_pdf
-    from explorer.export import LOCAL_BASE, view_link
+    from explorer.export import LOCAL_BASE
+    from explorer.state import view_link
 
     catalog = load_catalog(scenarios_root())
     set_id = args.set or next(iter(catalog.ids), None)

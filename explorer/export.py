@@ -14,7 +14,6 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
-from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -35,7 +34,7 @@ from explorer.figures import EventSeries, TrajectorySeries
 from explorer.loader import content_hash
 from explorer.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
 from explorer.reality import check_signposts
-from explorer.state import VIEWS, ViewState
+from explorer.state import VIEWS, ViewState, view_link
 from explorer.text import escape_markdown
 
 APP_NAME = "Scenario Explorer"
@@ -61,11 +60,6 @@ _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 def long_date(day: dt.date) -> str:
     """``1 July 2026``: unambiguous in every locale."""
     return f"{day.day} {day:%B %Y}"
-
-
-def view_link(base: str, params: Mapping[str, str]) -> str:
-    """The app's link for query ``params`` (readable: ``~`` and ``.`` are left unescaped)."""
-    return f"{base}?{urlencode(params, safe='~.')}" if params else base
 
 
 def cite_line(

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from explorer.catalog import Catalog
 from explorer.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
@@ -320,6 +321,11 @@ def encode(state: ViewState, catalog: Catalog) -> dict[str, str]:
     if out:
         out["v"] = catalog[state.set].info.version
     return out
+
+
+def view_link(base: str, params: Mapping[str, str]) -> str:
+    """The app's link for query ``params`` (readable: ``~`` and ``.`` are left unescaped)."""
+    return f"{base}?{urlencode(params, safe='~.')}" if params else base
 
 
 def describe(state: ViewState, catalog: Catalog) -> str:
