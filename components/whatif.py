@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
 import streamlit as st
 
 from components.chart import ChartContent, chart
@@ -161,7 +162,10 @@ def _page(solutions: tuple[Solution, ...]) -> int:
 
 def _authored(m: CrossImpactMatrix, authored: Authored) -> None:
     st.markdown("#### The authored scenarios under this matrix")
-    table = cf.authored_table(m, [(label, variants) for _, label, variants in authored])
+    table = memo(
+        ("whatif.authored", m.digest, repr(authored)),
+        lambda: cf.authored_table(m, [(label, variants) for _, label, variants in authored]),
+    )
     st.dataframe(table, hide_index=True, key="whatif.authored")
     st.markdown("#### Where succession takes them")
     st.caption(
@@ -169,22 +173,40 @@ def _authored(m: CrossImpactMatrix, authored: Authored) -> None:
         "(on a tie it stays), until a scenario repeats."
     )
     for scenario_id, label, variants in authored:
-        path = succession(m, variants)
-        st.markdown(esc(cf.succession_summary(label, path)))
-        table = cf.succession_table(m, path)
+        summary, table = memo(
+            ("whatif.succession", m.digest, scenario_id, repr(variants)),
+            lambda label=label, variants=variants: _succession(m, label, variants),
+        )
+        st.markdown(esc(summary))
         st.dataframe(table, hide_index=True, key=f"whatif.succession.{scenario_id}")
 
 
-def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> None:
+def _succession(
+    m: CrossImpactMatrix, label: str, variants: dict[str, str]
+) -> tuple[str, pd.DataFrame]:
+    path = succession(m, variants)
+    return cf.succession_summary(label, path), cf.succession_table(m, path)
+
+
+def _scw(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> tuple[str, str]:
+    """The matrix as a .scw file and "", or "" and the reason it cannot be one."""
     try:
-        data = write_scw(
+        return write_scw(
             m,
             descriptions={d.name: d.description for d in cib.descriptors if d.description},
             rationales={(s.impacting, s.impacted): s.rationale for s in cib.sections},
             file_name=f"{scenario_set.id}.scw",
-        )
+        ), ""
     except ScwError as err:
-        st.caption(esc(f"No ScenarioWizard download: {err}"))
+        return "", str(err)
+
+
+def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> None:
+    data = memo(
+        ("whatif.scw", scenario_set.content_hash, m.digest), lambda: _scw(scenario_set, cib, m)
+    )
+    if data.startswith("!"):
+        st.caption(esc(f"No ScenarioWizard download: {data[1:]}"))
         return
     st.download_button(
         "Download this matrix for ScenarioWizard (.scw)",
