@@ -202,11 +202,11 @@ def _scw(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> tuple
 
 
 def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> None:
-    data = memo(
+    data, problem = memo(
         ("whatif.scw", scenario_set.content_hash, m.digest), lambda: _scw(scenario_set, cib, m)
     )
-    if data.startswith("!"):
-        st.caption(esc(f"No ScenarioWizard download: {data[1:]}"))
+    if problem:
+        st.caption(esc(f"No ScenarioWizard download: {problem}"))
         return
     st.download_button(
         "Download this matrix for ScenarioWizard (.scw)",
