@@ -112,7 +112,7 @@ def content_hash(files: Mapping[str, bytes]) -> str:
 def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadResult:
     """Load a set from its files in memory (also used for uploads: nothing touches the disk)."""
     problems: list[Problem] = []
-    if not _is_id(set_id):
+    if not is_id(set_id):
         problems.append(Problem(shown_as, None, "", f"{set_id!r} is not a valid set folder name"))
     parsed: dict[str, _Parsed] = {}
     scenarios: list[_Parsed] = []
@@ -153,7 +153,8 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
     return LoadResult(_assemble(set_id, parsed, scenarios, content_hash(files)), ())
 
 
-def _is_id(text: str) -> bool:
+def is_id(text: str) -> bool:
+    """Whether ``text`` is a valid id (lowercase letters, digits and hyphens)."""
     try:
         _ID.validate_python(text)
     except ValidationError:

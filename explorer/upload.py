@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from explorer import loader, yamlfile
 from explorer.cib import CibError
-from explorer.model import Id, ScenarioSet
+from explorer.model import ScenarioSet
 from explorer.problems import Problem
 from explorer.scw import read_scw, to_cib_file
 from explorer.template import template_zip
@@ -86,7 +86,6 @@ JUNK_FOLDER = "__MACOSX"
 JUNK_FILES = frozenset({".DS_Store"})
 DEFAULT_SET_ID = "uploaded-set"
 _CHUNK = 64 * 1024
-_ID = TypeAdapter(Id)
 # What a damaged or hostile archive can raise while its directory or an entry is read
 # (unknown compression and encryption raise NotImplementedError and RuntimeError).
 _UNPACK_ERRORS = (
@@ -139,14 +138,6 @@ def _shown(name: str) -> str:
 def _base_name(name: str) -> str:
     """The last part of an uploaded file's name (browsers may send a path)."""
     return _shown(PurePosixPath(name.replace("\\", "/")).name or name)
-
-
-def _is_id(text: str) -> bool:
-    try:
-        _ID.validate_python(text)
-    except ValidationError:
-        return False
-    return True
 
 
 def _is_yaml(name: str) -> bool:
@@ -439,7 +430,7 @@ def add_scenario(
     if isinstance(doc, Problem):
         return [doc]
     declared = doc.data.get("id") if isinstance(doc.data, dict) else None
-    scenario_id = declared if isinstance(declared, str) and _is_id(declared) else None
+    scenario_id = declared if isinstance(declared, str) and loader.is_id(declared) else None
     scenario_id = scenario_id or slugify(PurePosixPath(where).stem, "new-scenario")
     taken = {PurePosixPath(n).stem for n in files if n.startswith(f"{loader.SCENARIO_DIR}/")}
     if scenario_id in taken:

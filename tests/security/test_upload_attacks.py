@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import export, upload
-from explorer.loader import read_folder
+from explorer.loader import is_id, read_folder
 from explorer.problems import Problem
 from explorer.template import TEMPLATE_FILE_NAME, TEMPLATE_ID, template_files, template_zip
 from explorer.upload import UploadResult, add_scenario, load_upload, read_zip
@@ -354,4 +354,4 @@ def test_any_file_name_is_only_a_label(name: str, suffix: str) -> None:
 @FUZZ
 @given(st.text(max_size=200))
 def test_slugify_always_gives_a_valid_id(text: str) -> None:
-    assert upload._is_id(upload.slugify(text))
+    assert is_id(upload.slugify(text))
