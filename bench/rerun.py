@@ -48,6 +48,22 @@ def app_reruns(view: str, runs: int) -> list[float]:
     return samples
 
 
+def whatif_slider_reruns(runs: int) -> list[float]:
+    """The What-if view's rerun after a judgment slider moves (a new matrix each time)."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["view"] = "whatif"
+    at.run()
+    key = next(s.key for s in at.slider if str(s.key).startswith("whatif.cell."))
+    samples = []
+    for i in range(runs):
+        slider = at.slider(key=key).set_value([-1, 1, 2, 0][i % 4])
+        start = time.perf_counter()
+        slider.run()
+        samples.append(time.perf_counter() - start)
+        assert not at.exception, at.exception
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=25)
@@ -58,6 +74,8 @@ def main() -> None:
     for view in VIEWS:
         value = median_ms(app_reruns(view, runs))
         rows.append([f"{view}: switch scenario A", f"{value:.1f}", f"{value / floor:.2f}"])
+    value = median_ms(whatif_slider_reruns(runs))
+    rows.append(["whatif: move a judgment slider", f"{value:.1f}", f"{value / floor:.2f}"])
     print(f"Script rerun, AppTest, median of {runs} ({machine()})\n")
     print(table(["measurement", "median ms", "ratio"], rows))
 
