@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from explorer.loader import load_set
+from explorer.model import ScenarioSet
+
 ROOT = Path(__file__).resolve().parent.parent
 TINY_SET = ROOT / "tests" / "fixtures" / "tiny-set"
 
@@ -18,6 +21,14 @@ def tiny_set(tmp_path: Path) -> Path:
     target = tmp_path / "sets" / "tiny-set"
     shutil.copytree(TINY_SET, target)
     return target
+
+
+@pytest.fixture
+def tiny(tiny_set: Path) -> ScenarioSet:
+    """The tiny set, loaded."""
+    result = load_set(tiny_set)
+    assert result.set is not None
+    return result.set
 
 
 @pytest.fixture

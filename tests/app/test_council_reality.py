@@ -6,13 +6,10 @@ by the autouse fixture in tests/app/conftest.py."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.catalog import load_catalog
-from explorer.loader import load_set
 from explorer.model import ScenarioSet
 from tests.app.conftest import figures_of
 
@@ -74,13 +71,6 @@ def figure(at: AppTest, title: str) -> dict:
 
 def trace(fig: dict, name: str) -> dict:
     return next(t for t in fig["data"] if t.get("name") == name)
-
-
-@pytest.fixture
-def tiny(tiny_set: Path) -> ScenarioSet:
-    result = load_set(tiny_set)
-    assert result.set is not None
-    return result.set
 
 
 def test_the_council_view_shows_the_recorded_vote_the_simulator_and_the_record() -> None:

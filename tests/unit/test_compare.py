@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from explorer.compare import (
     aligned_clauses,
     observed_points,
@@ -18,13 +16,6 @@ from explorer.compare import (
 )
 from explorer.loader import load_set
 from explorer.model import ScenarioSet
-
-
-@pytest.fixture
-def tiny(tiny_set: Path) -> ScenarioSet:
-    result = load_set(tiny_set)
-    assert result.set is not None
-    return result.set
 
 
 def test_a_scenario_timeline_starts_with_the_shared_history(tiny: ScenarioSet) -> None:

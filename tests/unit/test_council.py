@@ -5,7 +5,6 @@ the text had the nine votes. Bad vote lists are errors, never silent miscounts."
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +21,6 @@ from explorer.council import (
     tally,
     tally_record,
 )
-from explorer.loader import load_set
 from explorer.model import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
 
 P5 = ["China", "France", "Russia", "United Kingdom", "United States"]
@@ -253,13 +251,6 @@ def test_changed_votes_are_only_those_that_differ_from_the_record() -> None:
     record_ = {"usa": "yes", "chn": "abstain", "fra": "yes"}
     assert changed_votes(record_, {"usa": "no", "chn": "abstain", "fra": "yes"}) == {"usa": "no"}
     assert changed_votes(record_, record_) == {}
-
-
-@pytest.fixture
-def tiny(tiny_set: Path) -> ScenarioSet:
-    result = load_set(tiny_set)
-    assert result.set is not None
-    return result.set
 
 
 def test_the_following_scenario_is_picked_by_rule(tiny: ScenarioSet) -> None:

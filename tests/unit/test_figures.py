@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from explorer import figures
 from explorer.compare import observed_points, scenario_by_id, scenario_events, stances_under
 from explorer.figures import CERTAINTY_MARKERS
-from explorer.loader import load_set
 from explorer.model import TRACKS, Event, ScenarioSet
-
-
-@pytest.fixture
-def tiny(tiny_set: Path) -> ScenarioSet:
-    result = load_set(tiny_set)
-    assert result.set is not None
-    return result.set
 
 
 def two_series(tiny: ScenarioSet) -> list[figures.EventSeries]:

@@ -5,12 +5,10 @@ values sit from each projection."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from explorer.compare import ObservedPoint, observed_points, scenario_by_id
-from explorer.loader import load_set
 from explorer.model import BranchPoint, Observation, ScenarioSet
 from explorer.reality import (
     Divergence,
@@ -22,13 +20,6 @@ from explorer.reality import (
     framing,
     score,
 )
-
-
-@pytest.fixture
-def tiny(tiny_set: Path) -> ScenarioSet:
-    result = load_set(tiny_set)
-    assert result.set is not None
-    return result.set
 
 
 def observation(
