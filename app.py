@@ -4,8 +4,8 @@ import streamlit as st
 
 from components import export, notices, problems, share, sidebar, upload, views
 from components.data import cached_catalog, set_files
-from explorer import state as view_state
 from explorer.text import escape_markdown
+from explorer.views import state as view_state
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()

@@ -20,7 +20,7 @@ import time
 import numpy as np
 from common import machine, table
 
-from explorer.cib import (
+from explorer.cib.matrix import (
     CrossImpactMatrix,
     Descriptor,
     brute_force_consistent,

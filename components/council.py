@@ -8,8 +8,9 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.chart import ChartContent, chart
-from explorer import council_figures as cf
-from explorer.council import (
+from explorer.content.model import Draft, RecordedVote, ScenarioSet
+from explorer.council import figures as cf
+from explorer.council.rules import (
     VOTES,
     Vote,
     VoteError,
@@ -19,7 +20,6 @@ from explorer.council import (
     recorded_votes,
     tally,
 )
-from explorer.model import Draft, RecordedVote, ScenarioSet
 from explorer.text import escape_markdown as esc
 
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}

@@ -8,8 +8,8 @@ from typing import TypeVar
 
 import streamlit as st
 
-from explorer.catalog import Catalog, load_catalog, scenarios_root
-from explorer.loader import read_folder
+from explorer.content.catalog import Catalog, load_catalog, scenarios_root
+from explorer.content.loader import read_folder
 
 T = TypeVar("T")
 

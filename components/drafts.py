@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.compare import aligned_clauses
-from explorer.model import Draft, ScenarioSet
-from explorer.state import ViewState
+from explorer.analysis.compare import aligned_clauses
+from explorer.content.model import Draft, ScenarioSet
 from explorer.text import content
 from explorer.text import escape_markdown as esc
+from explorer.views.state import ViewState
 
 STATUS_WORDS = {
     "adopted": "adopted",

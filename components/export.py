@@ -2,8 +2,8 @@
 
 The panel's body runs only while it is open, and the files are cached by content hash and ids,
 so an ordinary rerun costs nothing. The PDF is printed by Chromium only when it is clicked.
-``explorer.export`` and ``explorer.brief`` are imported when first used: they pull in pandas,
-which takes a second to import and would otherwise hold up the first page of a fresh server.
+``explorer.publish`` is imported when first used: it pulls in pandas, which takes a second to
+import and would otherwise hold up the first page of a fresh server.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explorer.model import ScenarioSet
-from explorer.state import ViewState
+from explorer.content.model import ScenarioSet
+from explorer.views.state import ViewState
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _view_csv(_scenario_set: ScenarioSet, content_hash: str, state: ViewState) -> tuple[str, bytes]:
-    from explorer import export
+    from explorer.publish import export as export
 
     return export.view_csv(_scenario_set, state)
 
@@ -29,7 +29,7 @@ def _view_csv(_scenario_set: ScenarioSet, content_hash: str, state: ViewState) -
 def _set_zip(
     _scenario_set: ScenarioSet, _files: Mapping[str, bytes], content_hash: str, share_base: str
 ) -> bytes:
-    from explorer import export
+    from explorer.publish import export as export
 
     return export.set_zip(_scenario_set, _files, share_base)
 
@@ -38,7 +38,7 @@ def _set_zip(
 def _brief(
     _scenario_set: ScenarioSet, content_hash: str, a: str, b: str | None, link: str, day: dt.date
 ) -> str:
-    from explorer import brief
+    from explorer.publish import brief as brief
 
     return brief.brief_html(_scenario_set, a, b, link, day)
 
@@ -48,7 +48,7 @@ def _pdf_of(page: str) -> Callable[[], bytes]:
     download."""
 
     def make() -> bytes:
-        from explorer import brief
+        from explorer.publish import brief as brief
 
         pdf = brief.brief_pdf(page)
         if pdf is None:
@@ -64,7 +64,8 @@ def render(
     panel = st.expander("Export and cite", key="export.open", on_change="rerun")
     if not panel.open:
         return
-    from explorer import brief, export
+    from explorer.publish import brief as brief
+    from explorer.publish import export as export
 
     today = dt.date.today()
     digest = scenario_set.content_hash

@@ -6,12 +6,13 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
-from explorer import figures, tables
-from explorer.compare import observed_points, scenario_by_id
-from explorer.model import Scenario, ScenarioSet
-from explorer.state import ViewState
-from explorer.summaries import trajectory_summary
+from explorer.analysis import tables as tables
+from explorer.analysis.compare import observed_points, scenario_by_id
+from explorer.analysis.summaries import trajectory_summary
+from explorer.content.model import Scenario, ScenarioSet
+from explorer.figures import charts as figures
 from explorer.text import content
+from explorer.views.state import ViewState
 
 
 def _bullets(title: str, items: list[str]) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components.chart import ChartContent, chart
-from explorer import figures
-from explorer.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
-from explorer.state import ViewState
-from explorer.summaries import tree_summary
+from explorer.analysis.summaries import tree_summary
+from explorer.content.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
+from explorer.figures import charts as figures
 from explorer.text import content
 from explorer.text import escape_markdown as esc
+from explorer.views.state import ViewState
 
 STATUS_BADGES = {
     "realized": ("Realized: this happened", "green", ":material/check_circle:"),

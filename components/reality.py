@@ -8,10 +8,8 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.chart import ChartContent, chart
-from explorer import figures
-from explorer.compare import observed_points, scenario_by_id
-from explorer.model import Scenario, ScenarioSet
-from explorer.reality import (
+from explorer.analysis.compare import observed_points, scenario_by_id
+from explorer.analysis.reality import (
     as_of_sentence,
     check_signposts,
     divergence_summary,
@@ -19,6 +17,8 @@ from explorer.reality import (
     framing,
     score,
 )
+from explorer.content.model import Scenario, ScenarioSet
+from explorer.figures import charts as figures
 from explorer.text import escape_markdown as esc
 
 STATUS_MARKS = {

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explorer.state import view_link
 from explorer.text import escape_markdown
+from explorer.views.state import view_link
 
 FALLBACK_BASE = "http://localhost:8501/"
 

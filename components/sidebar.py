@@ -11,11 +11,11 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from explorer.catalog import Catalog
-from explorer.compare import ACTOR_GROUPS
-from explorer.model import TRACKS
-from explorer.state import NO_B, VIEWS, ViewState, default_state
+from explorer.analysis.compare import ACTOR_GROUPS
+from explorer.content.catalog import Catalog
+from explorer.content.model import TRACKS
 from explorer.text import escape_markdown
+from explorer.views.state import NO_B, VIEWS, ViewState, default_state
 
 FIELDS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import memo
-from explorer import tables
-from explorer.model import ScenarioSet
-from explorer.state import ViewState
+from explorer.analysis import tables as tables
+from explorer.content.model import ScenarioSet
+from explorer.views.state import ViewState
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:

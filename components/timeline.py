@@ -8,11 +8,12 @@ import streamlit as st
 
 from components.chart import ChartContent, show_chart
 from components.data import memo
-from explorer import figures, tables
-from explorer.compare import scenario_by_id, scenario_events
-from explorer.model import ScenarioSet
-from explorer.state import ViewState
-from explorer.summaries import timeline_summary
+from explorer.analysis import tables as tables
+from explorer.analysis.compare import scenario_by_id, scenario_events
+from explorer.analysis.summaries import timeline_summary
+from explorer.content.model import ScenarioSet
+from explorer.figures import charts as figures
+from explorer.views.state import ViewState
 
 
 def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> ChartContent | None:

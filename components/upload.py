@@ -1,6 +1,6 @@
 """Your own scenario set: upload a zipped set, or one scenario to add to the set shown.
 
-An upload is read in memory (``explorer.upload``) and kept in this session's state only: it is
+An upload is read in memory (``explorer.uploads``) and kept in this session's state only: it is
 never written to disk, cached across sessions, or shown to anyone else.
 """
 
@@ -10,10 +10,10 @@ from collections.abc import Collection, Mapping
 
 import streamlit as st
 
-from explorer.model import ScenarioSet
-from explorer.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.content.model import ScenarioSet
 from explorer.text import escape_markdown as esc
-from explorer.upload import MAX_UPLOAD_MB, UploadResult, load_upload
+from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.uploads.upload import MAX_UPLOAD_MB, UploadResult, load_upload
 
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 
-from explorer.model import ScenarioSet
-from explorer.state import ViewState
+from explorer.content.model import ScenarioSet
+from explorer.views.state import ViewState
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:

@@ -11,8 +11,8 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
-from explorer import cib_figures as cf
-from explorer.cib import (
+from explorer.cib import figures as cf
+from explorer.cib.matrix import (
     CibError,
     CrossImpactMatrix,
     Judgment,
@@ -22,8 +22,8 @@ from explorer.cib import (
     succession,
     with_judgments,
 )
-from explorer.model import CibFile, ScenarioSet
-from explorer.scw import ScwError, write_scw
+from explorer.cib.scw import ScwError, write_scw
+from explorer.content.model import CibFile, ScenarioSet
 from explorer.text import escape_markdown as esc
 
 FREE = "(any variant)"

@@ -10,10 +10,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from explorer.catalog import load_catalog, scenarios_root
-from explorer.loader import load_set
-from explorer.model import Scenario, ScenarioSet
-from explorer.state import NO_B, default_state, encode
+from explorer.content.catalog import load_catalog, scenarios_root
+from explorer.content.loader import load_set
+from explorer.content.model import Scenario, ScenarioSet
+from explorer.views.state import NO_B, default_state, encode
 
 
 def _summary(scenario_set: ScenarioSet) -> str:
@@ -55,9 +55,9 @@ def _unknown(what: str, value: str, known: list[str]) -> int:
 def brief(args: argparse.Namespace) -> int:
     """Write the brief of a pair (or of A alone with ``--b none``); 2 for an unknown id."""
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
-    from explorer.brief import CHROMIUM, brief_html, brief_pdf
-    from explorer.export import LOCAL_BASE
-    from explorer.state import view_link
+    from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
+    from explorer.publish.export import LOCAL_BASE
+    from explorer.views.state import view_link
 
     catalog = load_catalog(scenarios_root())
     set_id = args.set or next(iter(catalog.ids), None)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.loader import load_set
-from explorer.model import ScenarioSet
+from explorer.content.loader import load_set
+from explorer.content.model import ScenarioSet
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY_SET = ROOT / "tests" / "fixtures" / "tiny-set"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.catalog import ROOT_VARIABLE, load_catalog
-from explorer.state import VIEWS
+from explorer.content.catalog import ROOT_VARIABLE, load_catalog
+from explorer.views.state import VIEWS
 from tests.app.conftest import figures_of
 
 OpenApp = Callable[..., AppTest]
@@ -128,7 +128,7 @@ def test_a_broken_set_is_listed_in_problems_and_the_rest_still_works(
 
 
 def test_an_uploaded_set_opens_in_this_session_only(open_app: OpenApp) -> None:
-    from explorer.template import TEMPLATE_FILE_NAME, template_zip
+    from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
 
     at = open_app()
     upload = at.file_uploader(key="upload.file")

@@ -9,8 +9,8 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from explorer.catalog import load_catalog
-from explorer.model import ScenarioSet
+from explorer.content.catalog import load_catalog
+from explorer.content.model import ScenarioSet
 from tests.app.conftest import figures_of
 
 GAZA = load_catalog()["gaza-unsc-2025"]

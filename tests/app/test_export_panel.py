@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import brief, export
-from explorer.catalog import Catalog, scenarios_root
-from explorer.loader import load_set, read_folder
-from explorer.model import ScenarioSet
-from explorer.state import VIEWS, default_state
+from explorer.content.catalog import Catalog, scenarios_root
+from explorer.content.loader import load_set, read_folder
+from explorer.content.model import ScenarioSet
+from explorer.publish import brief as brief
+from explorer.publish import export as export
+from explorer.views.state import VIEWS, default_state
 
 LINK = "https://example.app/?view=timeline"
 BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]

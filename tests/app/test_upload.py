@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
 
 TINY_SET = Path(__file__).resolve().parents[1] / "fixtures" / "tiny-set"
 TINY_FILES = {p.relative_to(TINY_SET).as_posix(): p.read_bytes() for p in TINY_SET.rglob("*.yaml")}

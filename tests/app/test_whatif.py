@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.catalog import load_catalog
-from explorer.cib import consistent_scenarios, evaluate, from_cib_file, with_judgments
-from explorer.loader import load_set
-from explorer.model import ScenarioSet
+from explorer.cib.matrix import consistent_scenarios, evaluate, from_cib_file, with_judgments
+from explorer.content.catalog import load_catalog
+from explorer.content.loader import load_set
+from explorer.content.model import ScenarioSet
 from tests.app.conftest import figures_of
 
 GAZA = load_catalog()["gaza-unsc-2025"]

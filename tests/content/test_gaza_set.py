@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import load_catalog
-from explorer.compare import scenario_events
-from explorer.model import ScenarioSet
+from explorer.analysis.compare import scenario_events
+from explorer.content.catalog import load_catalog
+from explorer.content.model import ScenarioSet
 
 CATALOG = load_catalog()
 GAZA_ID = "gaza-unsc-2025"

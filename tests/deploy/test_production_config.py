@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit import config as streamlit_config
 
-from explorer.palette import SCENARIO_STYLES
+from explorer.figures.palette import SCENARIO_STYLES
 from scripts.server import start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]

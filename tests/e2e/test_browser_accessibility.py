@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from explorer.catalog import ROOT_VARIABLE
-from explorer.contrast import TEXT_MINIMUM, blend, contrast_ratio, to_hex
+from explorer.content.catalog import ROOT_VARIABLE
+from explorer.figures.contrast import TEXT_MINIMUM, blend, contrast_ratio, to_hex
 from scripts.server import ROOT, start_server, stop_server, wait_for_app
 from tests.conftest import TINY_SET
 from tests.e2e.conftest import shoot

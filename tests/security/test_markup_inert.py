@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.catalog import ROOT_VARIABLE, load_catalog
-from explorer.loader import load_files
-from explorer.state import VIEWS
+from explorer.content.catalog import ROOT_VARIABLE, load_catalog
+from explorer.content.loader import load_files
 from explorer.text import escape_markdown
+from explorer.views.state import VIEWS
 from tests.security.conftest import (
     APP,
     PAYLOAD,

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.catalog import Catalog
-from explorer.compare import ACTOR_GROUPS
-from explorer.model import TRACKS
-from explorer.state import (
+from explorer.analysis.compare import ACTOR_GROUPS
+from explorer.content.catalog import Catalog
+from explorer.content.model import TRACKS
+from explorer.views.state import (
     PARAMS,
     VIEWS,
     VOTE_VALUES,

@@ -28,11 +28,19 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from explorer import cib_figures, council_figures, figures
-from explorer.catalog import load_catalog
-from explorer.cib import consistent_scenarios, from_cib_file
-from explorer.compare import observed_points, scenario_by_id, scenario_events, stances_under
-from explorer.contrast import (
+from explorer.analysis.compare import (
+    observed_points,
+    scenario_by_id,
+    scenario_events,
+    stances_under,
+)
+from explorer.cib import figures as cib_figures
+from explorer.cib.matrix import consistent_scenarios, from_cib_file
+from explorer.content.catalog import load_catalog
+from explorer.content.model import TRACKS, ScenarioSet
+from explorer.council import figures as council_figures
+from explorer.figures import charts as figures
+from explorer.figures.contrast import (
     GRAPHICS_MINIMUM,
     TEXT_MINIMUM,
     blend,
@@ -42,16 +50,15 @@ from explorer.contrast import (
     text_color_on,
     to_hex,
 )
-from explorer.model import TRACKS, ScenarioSet
-from explorer.palette import (
+from explorer.figures.palette import (
     LABELLED_FILLS,
     OKABE_ITO,
     POSITION_SCALE,
     SCENARIO_STYLES,
     STATUS_STYLES,
 )
-from explorer.state import VIEWS
 from explorer.text import escape_markdown
+from explorer.views.state import VIEWS
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZA: ScenarioSet = load_catalog().sets["gaza-unsc-2025"]

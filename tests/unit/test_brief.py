@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.brief import CHROMIUM, brief_html, brief_pdf
-from explorer.loader import load_set
-from explorer.model import ScenarioSet
+from explorer.content.loader import load_set
+from explorer.content.model import ScenarioSet
+from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
 
 LINK = "https://example.app/?a=adopted&b=rejected"
 GENERATED = dt.date(2026, 11, 27)

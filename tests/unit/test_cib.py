@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.cib import (
+from explorer.cib.matrix import (
     CibError,
     CrossImpactMatrix,
     Descriptor,
@@ -27,8 +27,8 @@ from explorer.cib import (
     succession,
     with_judgments,
 )
-from explorer.loader import load_set
-from explorer.model import CibFile
+from explorer.content.loader import load_set
+from explorer.content.model import CibFile
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
 SOMEWHERELAND = REFERENCE / "cib-somewhereland.yaml"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from explorer import cib_figures
-from explorer.cib import (
+from explorer.cib import figures as cib_figures
+from explorer.cib.matrix import (
     CrossImpactMatrix,
     consistent_scenarios,
     evaluate,

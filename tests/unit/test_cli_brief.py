@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from explorer import __main__ as cli
-from explorer import brief
-from explorer.catalog import ROOT_VARIABLE
+from explorer.content.catalog import ROOT_VARIABLE
+from explorer.publish import brief as brief
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from explorer.compare import (
+from explorer.analysis.compare import (
     aligned_clauses,
     observed_points,
     scenario_by_id,
@@ -14,8 +14,8 @@ from explorer.compare import (
     stance_changes,
     stances_under,
 )
-from explorer.loader import load_set
-from explorer.model import ScenarioSet
+from explorer.content.loader import load_set
+from explorer.content.model import ScenarioSet
 
 
 def test_a_scenario_timeline_starts_with_the_shared_history(tiny: ScenarioSet) -> None:

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.council import (
+from explorer.content.model import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
+from explorer.council.rules import (
     PERMANENT_MEMBERS,
     VoteError,
     apply_overrides,
@@ -21,7 +22,6 @@ from explorer.council import (
     tally,
     tally_record,
 )
-from explorer.model import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
 
 P5 = ["China", "France", "Russia", "United Kingdom", "United States"]
 P5_KEYWORDS = dict(zip(["china", "france", "russia", "uk", "us"], P5, strict=True))

@@ -7,8 +7,8 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from explorer import council_figures as cf
-from explorer.model import CouncilVote
+from explorer.content.model import CouncilVote
+from explorer.council import figures as cf
 
 P5 = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
 VOTES = {

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer import export
-from explorer.catalog import Catalog
-from explorer.loader import content_hash, load_set, read_folder
-from explorer.model import ScenarioSet
-from explorer.state import ViewState, default_state
+from explorer.content.catalog import Catalog
+from explorer.content.loader import content_hash, load_set, read_folder
+from explorer.content.model import ScenarioSet
+from explorer.publish import export as export
+from explorer.views.state import ViewState, default_state
 
 LINK = "https://example.app/?view=timeline"
 TODAY = dt.date(2026, 11, 27)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer import figures
-from explorer.compare import observed_points, scenario_by_id, scenario_events, stances_under
-from explorer.figures import CERTAINTY_MARKERS
-from explorer.model import TRACKS, Event, ScenarioSet
+from explorer.analysis.compare import (
+    observed_points,
+    scenario_by_id,
+    scenario_events,
+    stances_under,
+)
+from explorer.content.model import TRACKS, Event, ScenarioSet
+from explorer.figures import charts as figures
+from explorer.figures.charts import CERTAINTY_MARKERS
 
 
 def two_series(tiny: ScenarioSet) -> list[figures.EventSeries]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.catalog import load_catalog
-from explorer.loader import load_set
+from explorer.content.catalog import load_catalog
+from explorer.content.loader import load_set
 
 Edit = Callable[[str, str, str], Path]
 

@@ -8,9 +8,8 @@ import datetime as dt
 
 import pytest
 
-from explorer.compare import ObservedPoint, observed_points, scenario_by_id
-from explorer.model import BranchPoint, Observation, ScenarioSet
-from explorer.reality import (
+from explorer.analysis.compare import ObservedPoint, observed_points, scenario_by_id
+from explorer.analysis.reality import (
     Divergence,
     as_of,
     as_of_sentence,
@@ -20,6 +19,7 @@ from explorer.reality import (
     framing,
     score,
 )
+from explorer.content.model import BranchPoint, Observation, ScenarioSet
 
 
 def observation(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from explorer.model import Scenario
+from explorer.content.model import Scenario
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "scenario.schema.json"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.cib import from_cib_file, load_matrix
-from explorer.loader import read_folder
-from explorer.scw import write_scw
-from explorer.upload import load_upload
+from explorer.cib.matrix import from_cib_file, load_matrix
+from explorer.cib.scw import write_scw
+from explorer.content.loader import read_folder
+from explorer.uploads.upload import load_upload
 
 GAZA = Path(__file__).resolve().parents[2] / "scenarios" / "gaza-unsc-2025"
 SMALL = {

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer.council import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
-from explorer.figure_style import clip, esc, layout
-from explorer.model import CouncilVote
-from explorer.palette import NEUTRAL_COLOR, OUTLINE_COLOR
+from explorer.content.model import CouncilVote
+from explorer.council.rules import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
+from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
+from explorer.figures.style import clip, esc, layout
 
 
 @dataclass(frozen=True)

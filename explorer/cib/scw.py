@@ -38,8 +38,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from explorer.cib import CibError, CrossImpactMatrix, Descriptor
-from explorer.model import CibDescriptor, CibFile, CibSection
+from explorer.cib.matrix import CibError, CrossImpactMatrix, Descriptor
+from explorer.content.model import CibDescriptor, CibFile, CibSection
 
 MAX_BYTES = 5_000_000
 MAX_JUDGMENT = 10_000

@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from explorer.model import CouncilVote, RecordedVote, Scenario, ScenarioSet
+from explorer.content.model import CouncilVote, RecordedVote, Scenario, ScenarioSet
 
 Vote = Literal["yes", "no", "abstain", "absent"]
 VOTES: tuple[Vote, ...] = ("yes", "no", "abstain", "absent")

@@ -4,7 +4,7 @@ The files are embedded here as text (explorer never reads test fixtures or the d
 with comments that say what each field is for. ``template_zip()`` puts them in one folder,
 ``TEMPLATE_ID/``, with fixed timestamps, so the bytes are the same on every call.
 
-    >>> from explorer.upload import load_upload
+    >>> from explorer.uploads.upload import load_upload
     >>> load_upload(template_zip(), "scenario-set-template.zip").problems
     ()
 """

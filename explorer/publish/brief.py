@@ -19,10 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from explorer.compare import scenario_by_id, scenario_events, stance_changes, stances_under
-from explorer.export import cite_line, long_date, pair_subject
-from explorer.model import LIKELIHOOD_RANGES, Event, Position, Scenario, ScenarioSet, Source
-from explorer.summaries import changes_summary
+from explorer.analysis.compare import scenario_by_id, scenario_events, stance_changes, stances_under
+from explorer.analysis.summaries import changes_summary
+from explorer.content.model import LIKELIHOOD_RANGES, Event, Position, Scenario, ScenarioSet, Source
+from explorer.publish.export import cite_line, long_date, pair_subject
 from explorer.text import is_web_link
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -5,7 +5,7 @@ One YAML file maps to one ``*File`` model (or to ``Scenario`` for files under ``
 frozen and forbid unknown keys, so a misspelt key is an error rather than silence.
 
 Fields that name another object are annotated with ``Ref(kind)``; the loader walks those
-annotations to check that every reference resolves (see ``explorer.references``).
+annotations to check that every reference resolves (see ``explorer.content.references``).
 """
 
 from __future__ import annotations

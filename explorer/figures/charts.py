@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from explorer.compare import ObservedPoint
-from explorer.contrast import text_color_on
-from explorer.figure_style import clip, esc, layout, wrap
-from explorer.model import Actor, Event, Indicator, Issue, Position, ScenarioSet, Trajectory
-from explorer.palette import (
+from explorer.analysis.compare import ObservedPoint
+from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.content.model import Actor, Event, Indicator, Issue, Position, ScenarioSet
+from explorer.figures.contrast import text_color_on
+from explorer.figures.palette import (
     NEUTRAL_COLOR,
     OBSERVED_COLOR,
     OUTLINE_COLOR,
@@ -25,18 +24,11 @@ from explorer.palette import (
     STATUS_STYLES,
     UNKNOWN_COLOR,
 )
+from explorer.figures.style import clip, esc, layout, wrap
 
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
 RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
-
-
-@dataclass(frozen=True)
-class EventSeries:
-    """The events of one scenario, drawn in the style of its position (A first, then B)."""
-
-    label: str
-    events: Sequence[Event]
 
 
 def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
@@ -254,12 +246,6 @@ def position_salience(
 
 def _names(names: Sequence[str]) -> str:
     return ", ".join(names) if len(names) <= 2 else f"{names[0]}, {names[1]} +{len(names) - 2}"
-
-
-@dataclass(frozen=True)
-class TrajectorySeries:
-    label: str
-    trajectories: Sequence[Trajectory]
 
 
 def trajectory(

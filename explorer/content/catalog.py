@@ -7,11 +7,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.loader import load_set
-from explorer.model import ScenarioSet
-from explorer.problems import Problem
+from explorer.content.loader import load_set
+from explorer.content.model import ScenarioSet
+from explorer.content.problems import Problem
 
-SCENARIOS_ROOT = Path(__file__).resolve().parent.parent / "scenarios"
+SCENARIOS_ROOT = Path(__file__).resolve().parents[2] / "scenarios"
 ROOT_VARIABLE = "SCENARIO_EXPLORER_SCENARIOS"
 
 

@@ -57,7 +57,7 @@ UNKNOWN_COLOR = "#BDBDBD"  # a cell fill, always labelled "?"
 # app offers (config.toml); a dark theme would need a light ink such as #D5DAE5 (11:1).
 INK_COLOR = "#4D4D4D"
 # Orange (-2) to purple (+2): PuOr, a diverging scale that stays readable with red-green
-# deficiency. Cell text on it must be chosen per cell: see explorer.contrast.text_color_on.
+# deficiency. Cell text on it must be chosen per cell: see explorer.figures.contrast.text_color_on.
 POSITION_SCALE: tuple[str, ...] = ("#B35806", "#F1A340", "#F7F7F7", "#998EC3", "#542788")
 # Okabe-Ito fills for labelled cells (a category per colour), each light enough that black
 # text on it reads at 4.5:1 or more (the lowest, vermillion, 5.4:1).

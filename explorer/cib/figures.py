@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer.cib import (
+from explorer.cib.matrix import (
     CrossImpactMatrix,
     Solution,
     Succession,
@@ -22,8 +22,8 @@ from explorer.cib import (
     evaluate,
     impact_balance,
 )
-from explorer.figure_style import esc, layout, wrap
-from explorer.palette import LABELLED_FILLS, NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES
+from explorer.figures.palette import LABELLED_FILLS, NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES
+from explorer.figures.style import esc, layout, wrap
 
 # Okabe-Ito colours, one per variant position (first, second, ...), on which black text
 # reads at 4.5:1 or more.

@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from explorer import yamlfile
-from explorer.model import (
+from explorer.content import yamlfile as yamlfile
+from explorer.content.model import (
     ActorsFile,
     CibFile,
     CouncilRecordFile,
@@ -32,9 +32,9 @@ from explorer.model import (
     SetInfo,
     SourcesFile,
 )
-from explorer.problems import Loc, Problem, field_path
-from explorer.references import iter_references
-from explorer.validation import validate
+from explorer.content.problems import Loc, Problem, field_path
+from explorer.content.references import iter_references
+from explorer.content.validation import validate
 
 REQUIRED_FILES: dict[str, type[BaseModel]] = {
     "set.yaml": SetInfo,

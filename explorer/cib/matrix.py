@@ -47,7 +47,7 @@ from typing import Literal
 
 import numpy as np
 
-from explorer.model import CibFile
+from explorer.content.model import CibFile
 
 JUDGMENT_RANGE = range(-3, 4)
 MAX_SUCCESSION_STEPS = 10_000

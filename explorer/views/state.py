@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
-from explorer.catalog import Catalog
-from explorer.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
-from explorer.model import TRACKS, ScenarioSet
+from explorer.analysis.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
+from explorer.content.catalog import Catalog
+from explorer.content.model import TRACKS, ScenarioSet
 
 VIEWS: dict[str, str] = {
     "overview": "Overview",

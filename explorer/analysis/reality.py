@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from explorer.compare import ObservedPoint, scenario_by_id
-from explorer.model import Indicator, Observation, Scenario, ScenarioSet, Signpost, Trajectory
+from explorer.analysis.compare import ObservedPoint, scenario_by_id
+from explorer.content.model import (
+    Indicator,
+    Observation,
+    Scenario,
+    ScenarioSet,
+    Signpost,
+    Trajectory,
+)
 
 SignpostStatus = Literal["supported", "contradicted", "not yet observed"]
 

@@ -11,7 +11,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from explorer.palette import INK_COLOR
+from explorer.figures.palette import INK_COLOR
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 13}
 

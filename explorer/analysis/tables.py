@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from explorer.compare import ObservedPoint, StanceChange, StanceView, source_usage
-from explorer.figures import EventSeries, TrajectorySeries
-from explorer.model import Actor, Issue, Position, ScenarioSet
+from explorer.analysis.compare import ObservedPoint, StanceChange, StanceView, source_usage
+from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.content.model import Actor, Issue, Position, ScenarioSet
 
 
 def _signed(value: Position) -> str:

@@ -17,9 +17,8 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
-from explorer import tables
-from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
-from explorer.compare import (
+from explorer.analysis import tables as tables
+from explorer.analysis.compare import (
     actor_group,
     aligned_clauses,
     observed_points,
@@ -28,14 +27,15 @@ from explorer.compare import (
     stance_changes,
     stances_under,
 )
-from explorer.council import recorded_votes
-from explorer.council_figures import record_table
-from explorer.figures import EventSeries, TrajectorySeries
-from explorer.loader import content_hash
-from explorer.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
-from explorer.reality import check_signposts
-from explorer.state import VIEWS, ViewState, view_link
+from explorer.analysis.reality import check_signposts
+from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
+from explorer.content.loader import content_hash
+from explorer.content.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
+from explorer.council.figures import record_table
+from explorer.council.rules import recorded_votes
 from explorer.text import escape_markdown
+from explorer.views.state import VIEWS, ViewState, view_link
 
 APP_NAME = "Scenario Explorer"
 LOCAL_BASE = "http://localhost:8501/"
@@ -384,8 +384,8 @@ def _readme(scenario_set: ScenarioSet, files: Mapping[str, bytes], link: str) ->
 def set_zip(scenario_set: ScenarioSet, files: Mapping[str, bytes], share_base: str) -> bytes:
     """A zip of the set's files with a ``README.md`` and ``metadata.json``, all in a folder
     named after the set; timestamps are the set's as-of date, so equal content gives equal
-    bytes. ``files`` are the raw files (``explorer.loader.read_folder``); the content hash in
-    the metadata is computed from them."""
+    bytes. ``files`` are the raw files (``explorer.content.read_folder``); the content
+    hash in the metadata is computed from them."""
     link = set_link(scenario_set, share_base)
     as_of = scenario_set.info.as_of
     entries = {

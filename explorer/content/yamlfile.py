@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from explorer.problems import Loc, Problem
+from explorer.content.problems import Loc, Problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000

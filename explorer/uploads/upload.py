@@ -35,12 +35,13 @@ from pathlib import PurePosixPath
 import yaml
 from pydantic import ValidationError
 
-from explorer import loader, yamlfile
-from explorer.cib import CibError
-from explorer.model import ScenarioSet
-from explorer.problems import Problem
-from explorer.scw import read_scw, to_cib_file
-from explorer.template import template_zip
+from explorer.cib.matrix import CibError
+from explorer.cib.scw import read_scw, to_cib_file
+from explorer.content import loader as loader
+from explorer.content import yamlfile as yamlfile
+from explorer.content.model import ScenarioSet
+from explorer.content.problems import Problem
+from explorer.uploads.template import template_zip
 
 __all__ = [
     "MAX_DEPTH",
@@ -81,7 +82,7 @@ MAX_SHOWN_PROBLEMS = 50
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIPPED_AT_ROOT = frozenset({"README.md", "metadata.json"})
-"""What the app's own export adds beside the YAML files (see ``explorer.export.set_zip``)."""
+"""What the app's own export adds beside the YAML files (see ``explorer.publish``)."""
 JUNK_FOLDER = "__MACOSX"
 JUNK_FILES = frozenset({".DS_Store"})
 DEFAULT_SET_ID = "uploaded-set"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from explorer.compare import StanceChange, StanceView
-from explorer.figures import EventSeries, TrajectorySeries
-from explorer.model import Indicator, Position, ScenarioSet
+from explorer.analysis.compare import StanceChange, StanceView
+from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.content.model import Indicator, Position, ScenarioSet
 
 
 def timeline_summary(series: Sequence[EventSeries]) -> str:

@@ -1,0 +1,43 @@
+"""The views and the view state: what a page shows, and its URL form."""
+
+from explorer.views.state import (
+    LIST_SEPARATOR,
+    MAX_VALUE_LENGTH,
+    NO_B,
+    PAIR_SEPARATOR,
+    PARAMS,
+    RANGE_SEPARATOR,
+    VIEW_CHOICES,
+    VIEWS,
+    VOTE_VALUES,
+    ViewState,
+    date_range,
+    default_state,
+    describe,
+    encode,
+    parse,
+    slug,
+    view_link,
+    with_view_choices,
+)
+
+__all__ = [
+    "LIST_SEPARATOR",
+    "MAX_VALUE_LENGTH",
+    "NO_B",
+    "PAIR_SEPARATOR",
+    "PARAMS",
+    "RANGE_SEPARATOR",
+    "VIEWS",
+    "VIEW_CHOICES",
+    "VOTE_VALUES",
+    "ViewState",
+    "date_range",
+    "default_state",
+    "describe",
+    "encode",
+    "parse",
+    "slug",
+    "view_link",
+    "with_view_choices",
+]
