@@ -20,18 +20,18 @@ from explorer.views.state import ViewState
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _view_csv(_scenario_set: ScenarioSet, content_hash: str, state: ViewState) -> tuple[str, bytes]:
-    from explorer.publish import export as export
+    from explorer import publish
 
-    return export.view_csv(_scenario_set, state)
+    return publish.view_csv(_scenario_set, state)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _set_zip(
     _scenario_set: ScenarioSet, _files: Mapping[str, bytes], content_hash: str, share_base: str
 ) -> bytes:
-    from explorer.publish import export as export
+    from explorer import publish
 
-    return export.set_zip(_scenario_set, _files, share_base)
+    return publish.set_zip(_scenario_set, _files, share_base)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -64,15 +64,15 @@ def render(
     panel = st.expander("Export and cite", key="export.open", on_change="rerun")
     if not panel.open:
         return
-    from explorer.publish import brief as brief
-    from explorer.publish import export as export
+    from explorer import publish
+    from explorer.publish import brief
 
     today = dt.date.today()
     digest = scenario_set.content_hash
     pair = f"{state.a}-vs-{state.b}" if state.b else state.a
     with panel:
         st.markdown("**Cite this view**")
-        st.code(export.citation(scenario_set, state, link, today), language=None, wrap_lines=True)
+        st.code(publish.citation(scenario_set, state, link, today), language=None, wrap_lines=True)
         name, data = _view_csv(scenario_set, digest, state)
         page = _brief(scenario_set, digest, state.a, state.b, link, today)
         share_base = urlsplit(link)._replace(query="", fragment="").geturl()

@@ -56,7 +56,7 @@ def brief(args: argparse.Namespace) -> int:
     """Write the brief of a pair (or of A alone with ``--b none``); 2 for an unknown id."""
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
     from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
-    from explorer.publish.export import LOCAL_BASE
+    from explorer.publish.citation import LOCAL_BASE
     from explorer.views.state import view_link
 
     catalog = load_catalog(scenarios_root())

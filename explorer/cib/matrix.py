@@ -48,6 +48,7 @@ from typing import Literal
 import numpy as np
 
 from explorer.content.model import CibFile
+from explorer.errors import ScenarioError
 
 JUDGMENT_RANGE = range(-3, 4)
 MAX_SUCCESSION_STEPS = 10_000
@@ -59,7 +60,7 @@ Scenario = Sequence[str] | Mapping[str, str]
 """Variant names in descriptor order, or a mapping descriptor -> variant naming every one."""
 
 
-class CibError(ValueError):
+class CibError(ScenarioError):
     """A matrix, judgment or scenario that does not fit; the message names the offending part."""
 
 

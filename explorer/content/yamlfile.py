@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from explorer.content.problems import Loc, Problem
+from explorer.errors import ScenarioError
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -54,7 +55,7 @@ class YamlDocument:
         return None
 
 
-class YamlError(Exception):
+class YamlError(ScenarioError):
     def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
         self.line = line

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from explorer.content.model import CouncilVote, RecordedVote, Scenario, ScenarioSet
+from explorer.errors import ScenarioError
 
 Vote = Literal["yes", "no", "abstain", "absent"]
 VOTES: tuple[Vote, ...] = ("yes", "no", "abstain", "absent")
@@ -46,7 +47,7 @@ _ALIASES: dict[str, str] = {
 }
 
 
-class VoteError(ValueError):
+class VoteError(ScenarioError):
     """A vote list that cannot be counted: too many members, an unknown vote, a member twice."""
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from explorer.analysis.compare import scenario_by_id, scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
 from explorer.content.model import LIKELIHOOD_RANGES, Event, Position, Scenario, ScenarioSet, Source
-from explorer.publish.export import cite_line, long_date, pair_subject
+from explorer.publish.citation import cite_line, long_date, pair_subject
 from explorer.text import is_web_link
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer import publish
 from explorer.content.catalog import Catalog, scenarios_root
 from explorer.content.loader import load_set, read_folder
 from explorer.content.model import ScenarioSet
-from explorer.publish import brief as brief
-from explorer.publish import export as export
+from explorer.publish import brief
 from explorer.views.state import VIEWS, default_state
 
 LINK = "https://example.app/?view=timeline"
@@ -88,7 +88,7 @@ def test_a_rerun_reuses_the_cached_files(tiny_set: Path, monkeypatch: pytest.Mon
     built: list[str] = []
 
     def counted(name: str) -> Callable[..., object]:
-        original = getattr(export, name)
+        original = getattr(publish, name)
 
         def build(*args: object) -> object:
             built.append(name)
@@ -97,7 +97,7 @@ def test_a_rerun_reuses_the_cached_files(tiny_set: Path, monkeypatch: pytest.Mon
         return build
 
     for name in ("view_csv", "set_zip"):
-        monkeypatch.setattr(export, name, counted(name))
+        monkeypatch.setattr(publish, name, counted(name))
     at = panel(loaded(tiny_set), opened=True)
     at.run()
     assert not at.exception

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explorer import publish
 from explorer.content.loader import is_id, read_folder
 from explorer.content.problems import Problem
-from explorer.publish import export as export
 from explorer.uploads import upload as upload
 from explorer.uploads.template import TEMPLATE_FILE_NAME, TEMPLATE_ID, template_files, template_zip
 from explorer.uploads.upload import UploadResult, add_scenario, load_upload, read_zip
@@ -108,7 +108,7 @@ def test_the_template_loads_with_no_problem_and_its_bytes_are_stable() -> None:
 def test_the_apps_own_export_uploads_back() -> None:
     scenario_set = REAL_CATALOG["gaza-unsc-2025"]
     files = read_folder(ROOT / "scenarios" / "gaza-unsc-2025")
-    data = export.set_zip(scenario_set, files, "http://localhost:8501/")
+    data = publish.set_zip(scenario_set, files, "http://localhost:8501/")
     result = load_upload(data, "gaza-unsc-2025-1.0.zip", taken=REAL_CATALOG.ids)
     assert result.problems == ()
     assert result.set is not None and result.set.id == "gaza-unsc-2025-upload"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from explorer import publish
 from explorer.content.catalog import Catalog
 from explorer.content.loader import content_hash, load_set, read_folder
 from explorer.content.model import ScenarioSet
-from explorer.publish import export as export
 from explorer.views.state import ViewState, default_state
 
 LINK = "https://example.app/?view=timeline"
@@ -54,7 +54,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 def test_citation_names_title_version_as_of_pair_view_link_and_access_date(tiny: Tiny) -> None:
     state = replace(tiny.state, view="timeline")
-    assert export.citation(tiny.scenario_set, state, LINK, TODAY) == (
+    assert publish.citation(tiny.scenario_set, state, LINK, TODAY) == (
         'Scenario Explorer, "Tiny test set", content version 0.1.0 (as of 31 January 2026): '
         "Adopted vs Rejected, timeline. https://example.app/?view=timeline "
         "(accessed 27 November 2026)."
@@ -63,13 +63,13 @@ def test_citation_names_title_version_as_of_pair_view_link_and_access_date(tiny:
 
 def test_citation_of_one_scenario_names_only_that_scenario(tiny: Tiny) -> None:
     state = replace(tiny.state, b=None, view="stakeholders")
-    assert ": Adopted, stakeholders. " in export.citation(tiny.scenario_set, state, LINK, TODAY)
+    assert ": Adopted, stakeholders. " in publish.citation(tiny.scenario_set, state, LINK, TODAY)
 
 
 def test_citation_is_one_line_even_when_the_title_has_line_breaks(edit, tiny_set: Path) -> None:
     edit("set.yaml", "title: Tiny test set", 'title: "Tiny\\ntest set"')
     tiny = open_set(tiny_set)
-    line = export.citation(tiny.scenario_set, tiny.state, LINK, TODAY)
+    line = publish.citation(tiny.scenario_set, tiny.state, LINK, TODAY)
     assert "\n" not in line
     assert '"Tiny test set"' in line
 
@@ -103,7 +103,7 @@ def test_citation_is_one_line_even_when_the_title_has_line_breaks(edit, tiny_set
 def test_each_view_exports_its_rows_under_a_name_that_says_what_they_are(
     tiny: Tiny, view: str, name: str, first_columns: list[str], count: int
 ) -> None:
-    file_name, data = export.view_csv(tiny.scenario_set, replace(tiny.state, view=view))
+    file_name, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view=view))
     assert file_name == name
     header = data.decode("utf-8").splitlines()[0].split(",")
     assert header[: len(first_columns)] == first_columns
@@ -111,7 +111,7 @@ def test_each_view_exports_its_rows_under_a_name_that_says_what_they_are(
 
 
 def test_overview_csv_gives_status_likelihood_headline_and_premise(tiny: Tiny) -> None:
-    _, data = export.view_csv(tiny.scenario_set, tiny.state)
+    _, data = publish.view_csv(tiny.scenario_set, tiny.state)
     rejected = next(r for r in rows(data) if r["scenario"] == "rejected")
     assert rejected["compared as"] == "B"
     assert rejected["status"] == "counterfactual"
@@ -131,12 +131,12 @@ def test_overview_csv_gives_status_likelihood_headline_and_premise(tiny: Tiny) -
 def test_timeline_csv_keeps_what_the_timeline_shows(
     tiny: Tiny, change: dict, events: list[str]
 ) -> None:
-    _, data = export.view_csv(tiny.scenario_set, replace(tiny.state, view="timeline", **change))
+    _, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view="timeline", **change))
     assert [r["event"] for r in rows(data) if r["scenario"] == "Adopted"] == events
 
 
 def test_stakeholders_csv_gives_each_position_under_a_and_b_and_the_shift(tiny: Tiny) -> None:
-    _, data = export.view_csv(tiny.scenario_set, replace(tiny.state, view="stakeholders"))
+    _, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view="stakeholders"))
     militia = next(
         r for r in rows(data) if r["actor"] == "The Militia" and r["issue"] == "Force now"
     )
@@ -150,23 +150,23 @@ def test_stakeholders_csv_gives_each_position_under_a_and_b_and_the_shift(tiny: 
 
 def test_stakeholders_csv_follows_the_group_and_issue_filters(tiny: Tiny) -> None:
     state = replace(tiny.state, view="stakeholders", groups=("parties",), issues=("statehood",))
-    (only,) = rows(export.view_csv(tiny.scenario_set, state)[1])
+    (only,) = rows(publish.view_csv(tiny.scenario_set, state)[1])
     assert (only["actor"], only["issue"]) == ("The Militia", "Statehood")
 
 
 def test_stakeholders_csv_of_a_group_without_actors_is_empty(tiny: Tiny) -> None:
     state = replace(tiny.state, view="stakeholders", groups=("others",))
-    assert rows(export.view_csv(tiny.scenario_set, state)[1]) == []
+    assert rows(publish.view_csv(tiny.scenario_set, state)[1]) == []
 
 
 def test_stakeholders_csv_of_one_scenario_has_no_comparison_columns(tiny: Tiny) -> None:
     state = replace(tiny.state, view="stakeholders", b=None)
-    header = export.view_csv(tiny.scenario_set, state)[1].decode().splitlines()[0]
+    header = publish.view_csv(tiny.scenario_set, state)[1].decode().splitlines()[0]
     assert header == "actor,issue,position under Adopted,salience,basis"
 
 
 def test_drafts_csv_aligns_clauses_by_issue_and_marks_silence(tiny: Tiny) -> None:
-    _, data = export.view_csv(tiny.scenario_set, replace(tiny.state, view="drafts"))
+    _, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view="drafts"))
     table = {(r["issue"], r["draft"]): r for r in rows(data)}
     assert table[("Force now", "The tiny draft")]["clause"] == "Authorises a force."
     assert table[("Force now", "The counter-draft")]["addressed"] == "silent"
@@ -179,10 +179,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_made_inert(
 ) -> None:
     edit("scenarios/adopted.yaml", "headline: A force arrives", "headline: '=HYPERLINK(1)'")
     tiny = open_set(tiny_set)
-    overview = rows(export.view_csv(tiny.scenario_set, tiny.state)[1])
+    overview = rows(publish.view_csv(tiny.scenario_set, tiny.state)[1])
     assert overview[0]["headline"] == "'=HYPERLINK(1)"
     positions = rows(
-        export.view_csv(tiny.scenario_set, replace(tiny.state, view="stakeholders"))[1]
+        publish.view_csv(tiny.scenario_set, replace(tiny.state, view="stakeholders"))[1]
     )
     assert {r["position under Adopted"] for r in positions} == {"+2", "-2", "unknown"}
 
@@ -195,21 +195,21 @@ def entries(archive: bytes) -> dict[str, bytes]:
 def test_set_zip_holds_every_file_a_readme_and_metadata_in_a_folder_named_for_the_set(
     tiny: Tiny,
 ) -> None:
-    names = set(entries(export.set_zip(tiny.scenario_set, tiny.files, "https://example.app/")))
+    names = set(entries(publish.set_zip(tiny.scenario_set, tiny.files, "https://example.app/")))
     expected = {"README.md", "metadata.json", *tiny.files}
     assert names == {f"tiny-set/{name}" for name in expected}
 
 
 def test_set_zip_is_the_same_bytes_for_the_same_content(tiny: Tiny) -> None:
-    first = export.set_zip(tiny.scenario_set, tiny.files, "https://example.app/")
-    again = export.set_zip(tiny.scenario_set, dict(tiny.files), "https://example.app/")
+    first = publish.set_zip(tiny.scenario_set, tiny.files, "https://example.app/")
+    again = publish.set_zip(tiny.scenario_set, dict(tiny.files), "https://example.app/")
     assert first == again
     with zipfile.ZipFile(io.BytesIO(first)) as zipped:
         assert {info.date_time for info in zipped.infolist()} == {(2026, 1, 31, 0, 0, 0)}
 
 
 def test_set_zip_metadata_gives_version_hash_licence_citation_and_sources(tiny: Tiny) -> None:
-    archive = entries(export.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
+    archive = entries(publish.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
     metadata = json.loads(archive["tiny-set/metadata.json"])
     link = "https://example.app/?set=tiny-set&v=0.1.0"
     assert metadata["title"] == "Tiny test set"
@@ -230,7 +230,7 @@ def test_set_zip_metadata_gives_version_hash_licence_citation_and_sources(tiny: 
 def test_set_zip_readme_says_what_the_set_is_how_to_cite_the_licence_and_the_files(
     tiny: Tiny,
 ) -> None:
-    archive = entries(export.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
+    archive = entries(publish.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
     readme = archive["tiny-set/README.md"].decode()
     assert readme.startswith("# Tiny test set\n")
     assert "## How to cite" in readme
@@ -247,6 +247,6 @@ def test_set_zip_readme_shows_markup_in_content_as_text(edit, tiny_set: Path) ->
         "title: '<img src=x onerror=alert(1)> [x](javascript:1)'",
     )
     tiny = open_set(tiny_set)
-    archive = entries(export.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
+    archive = entries(publish.set_zip(tiny.scenario_set, tiny.files, "https://example.app/"))
     heading = archive["tiny-set/README.md"].decode().splitlines()[0]
     assert heading == r"# \<img src\=x onerror\=alert\(1\)\> \[x\]\(javascript\:1\)"

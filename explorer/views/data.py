@@ -1,0 +1,213 @@
+"""The data of each view as a table: what the view shows, for its CSV and the brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from explorer.analysis import tables
+from explorer.analysis.compare import (
+    actor_group,
+    aligned_clauses,
+    observed_points,
+    scenario_by_id,
+    scenario_events,
+    stance_changes,
+    stances_under,
+)
+from explorer.analysis.reality import check_signposts
+from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
+from explorer.content.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
+from explorer.council.figures import record_table
+from explorer.council.rules import recorded_votes
+from explorer.views.state import ViewState
+
+
+def _chosen(scenario_set: ScenarioSet, state: ViewState) -> list[Scenario]:
+    return [scenario_by_id(scenario_set, s) for s in (state.a, state.b) if s]
+
+
+def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    letters = {state.a: "A", state.b: "B"}
+    return pd.DataFrame(
+        [
+            {
+                "scenario": s.id,
+                "title": s.title,
+                "label": s.label,
+                "compared as": letters.get(s.id, ""),
+                "status": s.status,
+                "likelihood": s.likelihood.label,
+                "likelihood range": LIKELIHOOD_RANGES[s.likelihood.label],
+                "likelihood assessed": s.likelihood.assessed,
+                "headline": s.narrative.headline,
+                "premise": s.premise,
+            }
+            for s in scenario_set.scenarios
+        ]
+    )
+
+
+def timeline_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """The events the timeline draws: the chosen scenarios, tracks and dates."""
+    series = [
+        EventSeries(
+            s.label,
+            [
+                e
+                for e in scenario_events(scenario_set, s)
+                if e.track in state.tracks and state.dates[0] <= e.when <= state.dates[1]
+            ],
+        )
+        for s in _chosen(scenario_set, state)
+    ]
+    publishers = {s.id: s.publisher for s in scenario_set.sources}
+    return tables.events_table(series, publishers)
+
+
+def stakeholders_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """Positions under A of the chosen groups on the chosen issues; with B, each position
+    under B and the shift and basis of every change."""
+    actors = [x for x in scenario_set.actors if actor_group(x) in state.groups]
+    issues = [i for i in scenario_set.issues if i.id in state.issues]
+    chosen = _chosen(scenario_set, state)
+    a = chosen[0]
+    table = tables.stances_table(actors, issues, stances_under(scenario_set, a))
+    table = table.rename(columns={"position": f"position under {a.label}"})
+    if len(chosen) == 1 or table.empty:
+        return table
+    b = chosen[1]
+    table[f"position under {b.label}"] = tables.stances_table(
+        actors, issues, stances_under(scenario_set, b)
+    )["position"]
+    names = {x.id: x.name for x in scenario_set.actors} | {i.id: i.label for i in issues}
+    shown = {(x.id, i.id) for x in actors for i in issues}
+    changes = [c for c in stance_changes(scenario_set, a, b) if (c.actor, c.issue) in shown]
+    moved = tables.changes_table(changes, names, [a.label, b.label])
+    moved = moved[["actor", "issue", "shift", "basis"]].rename(columns={"basis": "basis of change"})
+    return table.merge(moved, on=["actor", "issue"], how="left").fillna(
+        {"shift": "", "basis of change": ""}
+    )
+
+
+def outcomes_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    series = [TrajectorySeries(s.label, s.trajectories) for s in _chosen(scenario_set, state)]
+    used = {t.indicator for one in series for t in one.trajectories}
+    observed = [p for p in observed_points(scenario_set) if p.indicator in used]
+    labels = {i.id: i.label for i in scenario_set.indicators}
+    return tables.trajectories_table(series, observed, labels)
+
+
+def _clause_cells(clause: Clause | None, publishers: Mapping[str, str]) -> dict[str, str]:
+    if clause is None:
+        return {"addressed": "silent", "clause": "", "quote": "", "sources": ""}
+    return {
+        "addressed": "yes",
+        "clause": clause.summary,
+        "quote": clause.quote or "",
+        "sources": ", ".join(publishers[s] for s in clause.sources),
+    }
+
+
+def drafts_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """One row per issue, draft and clause, aligned as the drafts view shows them; a draft
+    silent on an issue gets a row marked ``silent``."""
+    labels = {i.id: i.label for i in scenario_set.issues}
+    publishers = {s.id: s.publisher for s in scenario_set.sources}
+    return pd.DataFrame(
+        [
+            {
+                "issue": labels[row.issue],
+                "draft": draft.title,
+                "symbol": draft.symbol or "",
+                "status": draft.status,
+                **_clause_cells(clause, publishers),
+            }
+            for row in aligned_clauses(scenario_set)
+            if row.issue in state.issues
+            for draft, clauses in zip(scenario_set.drafts, row.cells, strict=True)
+            for clause in clauses or (None,)
+        ]
+    )
+
+
+def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    return tables.sources_table(scenario_set)
+
+
+def council_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """The decision's recorded vote beside the what-if of the view, then the Council's record."""
+    names = {a.id: a.name for a in scenario_set.actors}
+    voted = next((d for d in scenario_set.drafts if d.vote), None)
+    rows: list[dict[str, object]] = []
+    if voted and voted.vote:
+        simulated = dict(state.votes)
+        rows += [
+            {
+                "draft": voted.title,
+                "member": names.get(m, m),
+                "recorded": v,
+                "what-if": simulated.get(m, v),
+            }
+            for m, v in recorded_votes(voted.vote).items()
+        ]
+    sources = {s.id: s.publisher for s in scenario_set.sources}
+    record = (
+        record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
+    )
+    table = pd.DataFrame(rows)
+    return table if record is None else pd.concat([table, record], ignore_index=True)
+
+
+def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """Each chosen scenario's signposts with their status and the observations behind it."""
+    rows = []
+    for scenario_id in (s for s in (state.a, state.b) if s):
+        scenario = scenario_by_id(scenario_set, scenario_id)
+        for check in check_signposts(scenario_set, scenario):
+            rows.append(
+                {
+                    "scenario": scenario.label,
+                    "signpost": check.signpost.text,
+                    "status": check.status,
+                    "evidence": "; ".join(
+                        f"{e.observation.date} {e.observation.title}" for e in check.evidence
+                    ),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def whatif_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """Every consistent scenario under the view's fixed descriptors and changed judgments."""
+    if scenario_set.cib is None:
+        return pd.DataFrame()
+    matrix = with_judgments(from_cib_file(scenario_set.cib), dict(state.judgments))
+    names = [d.name for d in scenario_set.cib.descriptors]
+    return pd.DataFrame(
+        [
+            {
+                **dict(zip(names, solution.variants, strict=True)),
+                "consistency value": solution.consistency_value,
+                "total impact score": solution.total_impact_score,
+            }
+            for solution in consistent_scenarios(matrix, fixed=dict(state.fixed))
+        ],
+        columns=[*names, "consistency value", "total impact score"],
+    )
+
+
+VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
+    "overview": overview_table,
+    "timeline": timeline_table,
+    "stakeholders": stakeholders_table,
+    "outcomes": outcomes_table,
+    "drafts": drafts_table,
+    "sources": sources_table,
+    "council": council_table,
+    "reality": reality_table,
+    "whatif": whatif_table,
+}
+PAIR_VIEWS = {"timeline", "stakeholders", "outcomes", "reality"}
