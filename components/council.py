@@ -20,6 +20,7 @@ from explorer.council.rules import (
     recorded_votes,
     tally,
 )
+from explorer.formats import day
 from explorer.text import escape_markdown as esc
 
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
@@ -60,7 +61,7 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, vote: RecordedVote) -> No
     by_name = {names[m]: v for m, v in recorded_votes(vote).items()}
     permanent = list(_permanent(scenario_set).values())
     reason = tally(by_name, permanent).reason
-    title = f"{draft.symbol or 'Draft'}: recorded vote of {vote.date:%d %b %Y}"
+    title = f"{draft.symbol or 'Draft'}: recorded vote of {day(vote.date)}"
     st.markdown(f"**{esc(draft.title)}**")
     chart(
         f"council.seats.{draft.id}",

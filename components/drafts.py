@@ -6,6 +6,7 @@ import streamlit as st
 
 from explorer.analysis.compare import aligned_clauses
 from explorer.content.model import Draft, ScenarioSet
+from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc
 from explorer.views.state import ViewState
@@ -23,7 +24,7 @@ def _header(draft: Draft, sponsor: str) -> None:
     st.markdown(f"#### {content(draft.title)}")
     meta = [
         f"Sponsor: {sponsor}",
-        f"circulated {draft.circulated:%d %b %Y}",
+        f"circulated {day(draft.circulated)}",
         STATUS_WORDS[draft.status],
     ]
     if draft.symbol:
@@ -35,7 +36,7 @@ def _header(draft: Draft, sponsor: str) -> None:
         vote = draft.vote
         st.markdown(
             esc(
-                f"Vote on {vote.date:%d %b %Y}: {len(vote.yes)} in favour, {len(vote.no)} against, "
+                f"Vote on {day(vote.date)}: {len(vote.yes)} in favour, {len(vote.no)} against, "
                 f"{len(vote.abstain)} abstaining"
                 + (f", {len(vote.absent)} absent" if vote.absent else "")
             )

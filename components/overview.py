@@ -8,6 +8,7 @@ from components.chart import ChartContent, chart
 from explorer.analysis.summaries import tree_summary
 from explorer.content.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
 from explorer.figures import charts as figures
+from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc
 from explorer.views.state import ViewState
@@ -29,7 +30,7 @@ def _card(scenario: Scenario, letter: str | None) -> None:
         likelihood = scenario.likelihood
         st.markdown(
             f"Likelihood: **{likelihood.label}** ({LIKELIHOOD_RANGES[likelihood.label]}), "
-            f"as judged on {likelihood.assessed:%d %b %Y}. {content(likelihood.rationale)}"
+            f"as judged on {day(likelihood.assessed)}. {content(likelihood.rationale)}"
         )
         st.markdown(f"Premise: {content(scenario.premise)}")
 
@@ -37,9 +38,7 @@ def _card(scenario: Scenario, letter: str | None) -> None:
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     info = scenario_set.info
     st.markdown(f"### {content(info.question)}")
-    st.markdown(
-        f"**Decision point, {info.decision_date:%d %B %Y}.** {content(info.decision_point)}"
-    )
+    st.markdown(f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}")
     st.markdown(content(info.summary))
     selected = [s for s in (state.a, state.b) if s]
     chart(

@@ -14,6 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 from explorer.analysis.compare import ACTOR_GROUPS
 from explorer.content.catalog import Catalog
 from explorer.content.model import TRACKS
+from explorer.formats import day
 from explorer.text import escape_markdown
 from explorer.views.state import NO_B, VIEWS, ViewState, default_state
 
@@ -122,7 +123,7 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
     state = _state_from_widgets()
     container.caption(
         escape_markdown(f"Content version {scenario_set.info.version}, ")
-        + f"as of {scenario_set.info.as_of:%d %B %Y}."
+        + f"as of {day(scenario_set.info.as_of)}."
     )
     return _with_empty_filters_as_default(state, default)
 

@@ -18,6 +18,7 @@ from explorer.content.model import (
     Signpost,
     Trajectory,
 )
+from explorer.formats import day
 
 SignpostStatus = Literal["supported", "contradicted", "not yet observed"]
 
@@ -78,7 +79,7 @@ def as_of_sentence(scenario_set: ScenarioSet) -> str:
     newest = as_of(scenario_set)
     if newest is None:
         return "Nothing has been observed since the decision yet."
-    return f"As of {newest:%-d %B %Y}, the date of the newest observation."
+    return f"As of {day(newest)}, the date of the newest observation."
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,12 @@ def framing(scenario_set: ScenarioSet, scenario: Scenario) -> Framing:
     if scenario.status == "realized":
         return Framing("Realized: this is what happened.", scenario.premise)
     if scenario.status == "counterfactual":
-        text = f"{branch.date:%-d %B %Y}: {branch.description}" if branch else scenario.premise
+        text = f"{day(branch.date)}: {branch.description}" if branch else scenario.premise
         return Framing("Counterfactual. What would have had to differ:", text)
     if branch and scenario.parent:
         parent = scenario_by_id(scenario_set, scenario.parent)
         return Framing(
-            f"Open: may still unfold. It branches from {parent.label} on {branch.date:%-d %B %Y}:",
+            f"Open: may still unfold. It branches from {parent.label} on {day(branch.date)}:",
             branch.description,
         )
     return Framing("Open: may still unfold.", scenario.premise)

@@ -8,11 +8,8 @@ import pandas as pd
 
 from explorer.analysis.compare import ObservedPoint, StanceChange, StanceView, source_usage
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content.model import Actor, Issue, Position, ScenarioSet
-
-
-def _signed(value: Position) -> str:
-    return value if isinstance(value, str) else f"{value:+d}" if value else "0"
+from explorer.content.model import Actor, Issue, ScenarioSet
+from explorer.formats import signed
 
 
 def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str]) -> pd.DataFrame:
@@ -42,7 +39,7 @@ def stances_table(
             {
                 "actor": a.name,
                 "issue": i.label,
-                "position": _signed(views[(a.id, i.id)].value),
+                "position": signed(views[(a.id, i.id)].value),
                 "salience": (s.salience if (s := views[(a.id, i.id)].stance) else None),
                 "basis": views[(a.id, i.id)].reaction_basis or (s.summary if s else "") or "",
             }
@@ -60,8 +57,8 @@ def changes_table(
             {
                 "actor": names[c.actor],
                 "issue": names[c.issue],
-                labels[0]: _signed(c.a),
-                labels[1]: _signed(c.b),
+                labels[0]: signed(c.a),
+                labels[1]: signed(c.b),
                 "shift": "" if c.shift is None else f"{c.shift:+d}",
                 "basis": c.basis,
             }

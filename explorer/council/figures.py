@@ -21,6 +21,7 @@ from explorer.content.model import CouncilVote
 from explorer.council.rules import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
 from explorer.figures.style import clip, esc, layout
+from explorer.formats import day
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def seats_summary(votes: Mapping[str, str], title: str, outcome: str) -> str:
 
 def _record_hover(vote: CouncilVote) -> str:
     lines = [
-        f"<b>{vote.date:%d %b %Y}: {vote.kind} by {esc(vote.sponsor)}</b>",
+        f"<b>{day(vote.date)}: {vote.kind} by {esc(vote.sponsor)}</b>",
         esc(vote.symbol or "symbol not confirmed"),
         esc(clip(vote.subject, 110)),
         f"{vote.yes} in favour, {vote.no} against, {vote.abstain} abstaining"
@@ -199,7 +200,7 @@ def record_summary(record: Sequence[CouncilVote]) -> str:
     outcomes = Counter(v.outcome for v in record)
     first, last = min(v.date for v in record), max(v.date for v in record)
     return (
-        f"{len(record)} recorded votes from {first:%d %b %Y} to {last:%d %b %Y} "
+        f"{len(record)} recorded votes from {day(first)} to {day(last)} "
         f"({_plural(kinds['draft'], 'draft')}, {_plural(kinds['amendment'], 'amendment')}): "
         + ", ".join(f"{outcomes[o]} {style.label.lower()}" for o, style in OUTCOME_STYLES.items())
         + "."

@@ -25,6 +25,7 @@ from explorer.figures.palette import (
     UNKNOWN_COLOR,
 )
 from explorer.figures.style import clip, esc, layout, wrap
+from explorer.formats import day, signed
 
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
@@ -124,7 +125,7 @@ def timeline(
 
 
 def _position_text(value: Position) -> str:
-    return "?" if value == "unknown" else f"{value:+d}" if value else "0"
+    return "?" if value == "unknown" else signed(value)
 
 
 def stance_heatmap(
@@ -355,7 +356,7 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
             mode="markers+text",
             name="decision",
             marker={"symbol": "hexagon", "size": 24, "color": NEUTRAL_COLOR},
-            text=[f"Decision<br>{scenario_set.info.decision_date:%d %b %Y}"],
+            text=[f"Decision<br>{day(scenario_set.info.decision_date)}"],
             textposition="bottom center",
             hovertext=[esc(scenario_set.info.decision_point)],
             hoverinfo="text",

@@ -8,7 +8,6 @@ from explorer.publish.citation import (
     LOCAL_BASE,
     citation,
     cite_line,
-    long_date,
     pair_subject,
 )
 from explorer.publish.setzip import set_link, set_zip
@@ -19,7 +18,6 @@ __all__ = [
     "LOCAL_BASE",
     "citation",
     "cite_line",
-    "long_date",
     "pair_subject",
     "set_link",
     "set_zip",

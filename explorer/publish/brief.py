@@ -21,8 +21,9 @@ from pathlib import Path
 
 from explorer.analysis.compare import scenario_by_id, scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
-from explorer.content.model import LIKELIHOOD_RANGES, Event, Position, Scenario, ScenarioSet, Source
-from explorer.publish.citation import cite_line, long_date, pair_subject
+from explorer.content.model import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
+from explorer.formats import day, signed
+from explorer.publish.citation import cite_line, pair_subject
 from explorer.text import is_web_link
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,16 +87,8 @@ def _link(url: str | None, text: str) -> str:
     return _e(text)
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _number(value: float) -> str:
     return format(value, ",.10g")
-
-
-def _signed(value: Position) -> str:
-    return value if isinstance(value, str) else f"{value:+d}" if value else "0"
 
 
 class _Citations:
@@ -131,10 +124,10 @@ def _header(scenario_set: ScenarioSet, link: str, generated: dt.date) -> str:
         '<header><p class="kicker">Scenario Explorer · scenario brief</p>'
         f"<h1>{_e(info.title)}</h1>"
         f"<p><strong>Question.</strong> {_e(info.question)}</p>"
-        f"<p><strong>Decision point, {long_date(info.decision_date)}.</strong> "
+        f"<p><strong>Decision point, {day(info.decision_date)}.</strong> "
         f"{_e(info.decision_point)}</p>"
-        f'<p class="meta">Content version {_e(info.version)}, as of {long_date(info.as_of)}. '
-        f"Brief generated {long_date(generated)}. Open this view: {_link(link, link)}</p>"
+        f'<p class="meta">Content version {_e(info.version)}, as of {day(info.as_of)}. '
+        f"Brief generated {day(generated)}. Open this view: {_link(link, link)}</p>"
         "</header>"
     )
 
@@ -147,16 +140,16 @@ def _scenario_card(scenario: Scenario, letter: str) -> str:
         f"<h3>{letter}: {_e(scenario.title)}</h3>"
         f"<p><strong>{_e(scenario.narrative.headline)}</strong></p>"
         f"<p>Likelihood: <strong>{_e(likelihood.label)}</strong> "
-        f"({LIKELIHOOD_RANGES[likelihood.label]}), as judged on {long_date(likelihood.assessed)}. "
+        f"({LIKELIHOOD_RANGES[likelihood.label]}), as judged on {day(likelihood.assessed)}. "
         f"{_e(likelihood.rationale)}</p>"
         f'<p class="text">Premise: {_e(scenario.premise)}</p></section>'
     )
 
 
 def _when(event: Event) -> str:
-    text = _day(event.when) + (f" to {_day(event.end)}" if event.end else "")
+    text = day(event.when) + (f" to {day(event.end)}" if event.end else "")
     if event.window:
-        text += f" (window {_day(event.window.earliest)} to {_day(event.window.latest)})"
+        text += f" (window {day(event.window.earliest)} to {day(event.window.latest)})"
     return text
 
 
@@ -214,7 +207,7 @@ def _stances(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: _Citat
         shift = f"{b - a:+d}" if isinstance(a, int) and isinstance(b, int) else ""
         rows.append(
             f"<tr><td>{_e(names[actor])}</td><td>{_e(issues[issue].label)}</td>"
-            f'<td class="num">{_signed(a)}</td><td class="num">{_signed(b)}</td>'
+            f'<td class="num">{signed(a)}</td><td class="num">{signed(b)}</td>'
             f'<td class="num">{shift}</td><td>{_e(basis)}{cite(sources)}</td></tr>'
         )
     section = f"<h2>Stance changes</h2><p>{_e(intro)}</p>"
@@ -247,7 +240,7 @@ def _indicators(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: _Ci
         rows = [
             (
                 p.date,
-                f'<tr class="projected"><td>{_day(p.date)}</td>'
+                f'<tr class="projected"><td>{day(p.date)}</td>'
                 f'<td><span class="tag">Projected</span> {letter}: {_e(s.label)}</td>'
                 f'<td class="num">{_number(p.value)}</td>'
                 f'<td class="num">{_number(p.low)} to {_number(p.high)}</td><td></td></tr>',
@@ -258,7 +251,7 @@ def _indicators(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: _Ci
         rows += [
             (
                 o.date,
-                f'<tr class="observed"><td>{_day(o.date)}</td>'
+                f'<tr class="observed"><td>{day(o.date)}</td>'
                 f'<td><span class="tag">Observed</span></td>'
                 f'<td class="num">{_number(v.value)}</td><td></td>'
                 f"<td>{_e(v.note or o.title)}{cite(o.sources)}</td></tr>",
@@ -333,7 +326,7 @@ def _signposts(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: _Cit
         items = []
         for signpost in scenario.signposts:
             seen = [
-                f"<li>{word}: {_e(o.title)} ({_day(o.date)}){cite(o.sources)}</li>"
+                f"<li>{word}: {_e(o.title)} ({day(o.date)}){cite(o.sources)}</li>"
                 for o in scenario_set.observations
                 for word, ids in (("Supports", o.supports), ("Contradicts", o.contradicts))
                 if signpost.id in ids
@@ -348,12 +341,12 @@ def _signposts(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: _Cit
 def _sources(cite: _Citations) -> str:
     items = []
     for source in cite.cited():
-        dates = f"published {_day(source.published)}; " if source.published else ""
+        dates = f"published {day(source.published)}; " if source.published else ""
         via = f"; read via {_e(source.via)}" if source.via else ""
         url = f'<br><span class="url">{_e(source.url)}</span>' if source.url else ""
         items.append(
             f"<li>{_e(source.publisher)}: {_link(source.url, source.title)} "
-            f"({dates}accessed {_day(source.accessed)}{via}){url}</li>"
+            f"({dates}accessed {day(source.accessed)}{via}){url}</li>"
         )
     if not items:
         return "<h2>Sources</h2><p>Nothing in this brief cites a source.</p>"

@@ -6,15 +6,11 @@ import datetime as dt
 
 from explorer.analysis.compare import scenario_by_id
 from explorer.content.model import ScenarioSet
+from explorer.formats import day
 from explorer.views.state import VIEWS, ViewState
 
 APP_NAME = "Scenario Explorer"
 LOCAL_BASE = "http://localhost:8501/"
-
-
-def long_date(day: dt.date) -> str:
-    """``1 July 2026``: unambiguous in every locale."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def cite_line(
@@ -23,12 +19,9 @@ def cite_line(
     """``Scenario Explorer, "<title>", content version <v> (as of <date>)[: subject]. <link>``,
     with ``(accessed <date>)`` when ``accessed`` is given; on one line, ready to paste."""
     info = scenario_set.info
-    line = (
-        f'{APP_NAME}, "{info.title}", content version {info.version} '
-        f"(as of {long_date(info.as_of)})"
-    )
+    line = f'{APP_NAME}, "{info.title}", content version {info.version} (as of {day(info.as_of)})'
     line += f": {subject}. {link}" if subject else f". {link}"
-    line += f" (accessed {long_date(accessed)})." if accessed else ""
+    line += f" (accessed {day(accessed)})." if accessed else ""
     return " ".join(line.split())
 
 

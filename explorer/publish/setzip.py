@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 
 from explorer.content.loader import content_hash
 from explorer.content.model import Scenario, ScenarioSet
-from explorer.publish.citation import APP_NAME, cite_line, long_date
+from explorer.formats import day
+from explorer.publish.citation import APP_NAME, cite_line
 from explorer.text import escape_markdown
 from explorer.views.state import view_link
 
@@ -87,7 +88,7 @@ def _readme(scenario_set: ScenarioSet, files: Mapping[str, bytes], link: str) ->
             f"# {esc(info.title)}",
             "",
             f"A scenario set of {APP_NAME}: content version {esc(info.version)}, "
-            f"as of {long_date(info.as_of)}.",
+            f"as of {day(info.as_of)}.",
             "",
             f"**Question.** {esc(info.question)}",
             "",

@@ -25,7 +25,6 @@ import lzma
 import re
 import stat
 import struct
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Collection, Mapping
@@ -41,6 +40,7 @@ from explorer.content import loader as loader
 from explorer.content import yamlfile as yamlfile
 from explorer.content.model import ScenarioSet
 from explorer.content.problems import Problem
+from explorer.formats import slug
 from explorer.uploads.template import template_zip
 
 __all__ = [
@@ -125,9 +125,7 @@ class _Entry:
 
 def slugify(text: str, fallback: str = DEFAULT_SET_ID) -> str:
     """A valid id from any text: ``"My Set (v2).zip"`` stem -> ``my-set-v2``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
+    return slug(text)[:60].strip("-") or fallback
 
 
 def _shown(name: str) -> str:

@@ -16,7 +16,6 @@ from explorer.views.state import (
     describe,
     encode,
     parse,
-    slug,
     view_link,
     with_view_choices,
 )
@@ -37,7 +36,6 @@ __all__ = [
     "describe",
     "encode",
     "parse",
-    "slug",
     "view_link",
     "with_view_choices",
 ]

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from explorer.analysis.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
 from explorer.content.catalog import Catalog
 from explorer.content.model import TRACKS, ScenarioSet
+from explorer.formats import slug
 
 VIEWS: dict[str, str] = {
     "overview": "Overview",
@@ -150,11 +151,6 @@ def _votes(raw: str, members: Sequence[str], notices: list[str]) -> tuple[tuple[
                 f"Ignored the vote {_shown(token)}: use member:yes, no, abstain or absent."
             )
     return tuple(sorted(chosen.items()))
-
-
-def slug(text: str) -> str:
-    """A descriptor or variant name as a URL token: ``Council outcome`` -> ``council-outcome``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _cib_names(scenario_set: ScenarioSet) -> dict[str, tuple[str, dict[str, str]]]:

@@ -78,7 +78,7 @@ def test_the_council_view_shows_the_recorded_vote_the_simulator_and_the_record()
     assert not at.exception, at.exception
     assert not at.error and not at.warning
     assert len(figures_of(at)) == 3
-    recorded = figure(at, "S/2025/748: recorded vote of 17 Nov 2025")
+    recorded = figure(at, "S/2025/748: recorded vote of 17 November 2025")
     assert len(trace(recorded, "In favour (13)")["x"]) == 13
     assert trace(recorded, "Abstaining (2)")["text"] == [
         "<b>China</b>",
@@ -100,7 +100,7 @@ def test_the_record_of_past_votes_is_drawn_with_the_decision_marked() -> None:
     assert points == 19
     assert len(trace(record, "Vetoed (drafts)")["x"]) == 9
     assert {a["text"] for a in record["layout"]["annotations"]} >= {"the decision"}
-    assert "19 recorded votes from 16 Oct 2023 to 17 Nov 2025" in text(at)
+    assert "19 recorded votes from 16 October 2023 to 17 November 2025" in text(at)
 
 
 def test_a_what_if_given_as_overrides_changes_the_outcome_and_what_follows() -> None:

@@ -73,14 +73,14 @@ def test_key_dates_say_which_scenario_and_whether_observed_or_projected(pair_bri
     assert 'class="projected"' in projected
     assert '<span class="tag">Projected</span>' in projected
     assert "Basis: Planning figures in the wire report." in projected
-    assert "window 1 Feb 2026 to 30 Jun 2026" in projected
+    assert "window 1 February 2026 to 30 June 2026" in projected
 
 
 def test_indicator_tables_give_projected_ranges_and_label_observed_values(pair_brief: str) -> None:
     assert "Aid trucks per day (trucks/day)" in pair_brief
-    projected = row(pair_brief, "31 Dec 2026")
+    projected = row(pair_brief, "31 December 2026")
     assert "Projected" in projected and ">400<" in projected and "200 to 600" in projected
-    observed = row(pair_brief, "7 Dec 2025")
+    observed = row(pair_brief, "7 December 2025")
     assert '<span class="tag">Observed</span>' in observed and ">120<" in observed
     assert "From 120 a day in December, rising with the force." in pair_brief
 
@@ -100,7 +100,7 @@ def test_narratives_show_perspectives_with_attribution_and_signposts_with_eviden
     text = visible_text(pair_brief)
     assert "Northland : North welcomes it." in text
     assert "The first troops arrive." in text and "Talks collapse." in text
-    assert "Supports: Trucks counted (7 Dec 2025)" in text
+    assert "Supports: Trucks counted (7 December 2025)" in text
 
 
 def test_the_brief_of_one_scenario_shows_its_projected_reactions(tiny: ScenarioSet) -> None:

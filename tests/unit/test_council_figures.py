@@ -180,7 +180,7 @@ def test_the_record_hover_tells_the_vote_and_escapes_content() -> None:
 
 def test_record_summary_and_table() -> None:
     assert cf.record_summary(RECORD) == (
-        "4 recorded votes from 16 Oct 2023 to 17 Nov 2025 (3 drafts, 1 amendment): "
+        "4 recorded votes from 16 October 2023 to 17 November 2025 (3 drafts, 1 amendment): "
         "1 adopted, 2 vetoed, 1 fewer than 9 votes."
     )
     assert cf.record_summary([]) == "No recorded Council votes."

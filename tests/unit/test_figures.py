@@ -121,7 +121,7 @@ def test_scenario_tree_has_the_decision_and_every_scenario_with_a_and_b_marked(
 ) -> None:
     fig = figures.scenario_tree(tiny, ["rejected", "adopted"])
     labels = [text for t in fig.data if t.text is not None for text in t.text]
-    assert labels == ["Decision<br>17 Nov 2025", "B: Adopted", "A: Rejected"]
+    assert labels == ["Decision<br>17 November 2025", "B: Adopted", "A: Rejected"]
     assert {t.name for t in fig.data if t.name} == {"decision", "realized", "counterfactual"}
 
 

@@ -1,0 +1,27 @@
+"""One way to write what a person reads: dates, positions and ids made from names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from explorer.content.model import Position
+
+
+def day(date: dt.date) -> str:
+    """``1 July 2026``: the one date format a person reads, unambiguous in every locale."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def signed(value: Position) -> str:
+    """A position as shown: ``+2``, ``0``, ``-1`` or ``unknown``."""
+    return value if isinstance(value, str) else f"{value:+d}" if value else "0"
+
+
+def slug(text: str) -> str:
+    """The one slug rule, for ids made from names and for URL tokens of names:
+    ``"Council outcome (Élan)"`` -> ``council-outcome-elan``. Accents fold to ASCII; anything
+    else that is not a letter or digit becomes one hyphen. May return an empty string."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
