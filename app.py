@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components import export, notices, problems, share, sidebar, upload, views
+from components import export, notices, problems, share, sidebar, upload, url, views
 from components.data import cached_catalog, set_files
 from explorer.text import escape_markdown
-from explorer.views import state as view_state
+from explorer.views import describe, with_view_choices
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()
@@ -24,17 +24,15 @@ if uploaded is not None:
         st.session_state["app.uploaded"] = uploaded.content_hash
         sidebar.select_set(catalog, uploaded.id)
 
-url = {key: st.query_params.get_all(key) for key in st.query_params}
-requested, url_notices = view_state.parse(url, catalog)
-state = view_state.with_view_choices(sidebar.render(catalog, requested, controls), requested)
-description = view_state.describe(state, catalog)
+requested, url_notices = url.read(catalog)
+state = with_view_choices(sidebar.render(catalog, requested, controls), requested)
+description = describe(state, catalog)
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
 notices.render(url_notices)
 problems.render(catalog.problems)
 state = views.render(catalog[state.set], state)
 
-params = view_state.encode(state, catalog)
-st.query_params.from_dict(params)
+params = url.write(state, catalog)
 link = share.render(params, description)
 export.render(catalog[state.set], state, link, upload.files_of(state.set) or set_files(state.set))

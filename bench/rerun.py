@@ -13,7 +13,7 @@ import streamlit as st
 from common import APP, MINIMAL_APP, machine, median_ms, table
 from streamlit.testing.v1 import AppTest
 
-from explorer.views.state import VIEWS
+from explorer.views import VIEWS
 
 SCENARIOS = [
     "us-draft-adopted",

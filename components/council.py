@@ -4,9 +4,11 @@ and the Council's record on the question over time."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import streamlit as st
 
+from components import url
 from components.chart import ChartContent, chart
 from explorer.content.model import Draft, RecordedVote, ScenarioSet
 from explorer.council import figures as cf
@@ -22,28 +24,25 @@ from explorer.council.rules import (
 )
 from explorer.formats import day
 from explorer.text import escape_markdown as esc
+from explorer.views import ViewState
 
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
 RULE = (
     "Article 27(3) of the UN Charter: a draft is adopted with at least 9 votes in favour and no "
     "permanent member against. A permanent member's abstention or absence is not a veto."
 )
-# The what-if last seeded from the caller, and the one last returned to it (see _seed).
-SEEDED, RETURNED = "council.seeded_from", "council.returned"
 
 
 def _key(member: str) -> str:
     return f"council.vote.{member}"
 
 
-def _seed(record: Mapping[str, Vote], shared: Mapping[str, str], votes: Mapping[str, Vote]) -> None:
-    """Set the members' controls from ``votes`` when the caller's what-if is new (a link opened,
-    not the echo of what this view returned) or a control has lost its state."""
-    fresh = shared not in (st.session_state.get(SEEDED), st.session_state.get(RETURNED))
+def _seed(record: Mapping[str, Vote], votes: Mapping[str, Vote]) -> None:
+    """Set the members' controls from ``votes`` when the link changed from outside (see
+    ``components.url``) or a control has lost its state."""
     for member in record:
-        if fresh or _key(member) not in st.session_state:
+        if url.changed_outside() or _key(member) not in st.session_state:
             st.session_state[_key(member)] = votes[member]
-    st.session_state[SEEDED] = dict(shared)
 
 
 def _reset(record: Mapping[str, Vote]) -> None:
@@ -100,7 +99,7 @@ def _simulator(
     seeded, ignored = apply_overrides(record, overrides)
     for notice in ignored:
         st.warning(esc(notice))
-    _seed(record, changed_votes(record, seeded), seeded)
+    _seed(record, seeded)
     st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
     st.caption(esc(RULE))
     st.button("Reset to the recorded vote", key="council.reset", on_click=_reset, args=(record,))
@@ -136,13 +135,13 @@ def _simulator(
             cf.seats_summary(by_name, title, result.reason),
         ),
     )
-    st.session_state[RETURNED] = changed
     return changed
 
 
-def render(scenario_set: ScenarioSet, overrides: Mapping[str, str]) -> dict[str, str]:
-    """Draw the view; return the what-if: member actor id -> vote, where it differs from the
-    record of the decision (the first draft with a recorded vote)."""
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
+    """Draw the view; return ``state`` with its what-if: member actor id -> vote, where it
+    differs from the record of the decision (the first draft with a recorded vote)."""
+    overrides = dict(state.votes)
     voted = [(d, d.vote) for d in scenario_set.drafts if d.vote]
     changed: dict[str, str] = {}
     try:
@@ -168,4 +167,4 @@ def render(scenario_set: ScenarioSet, overrides: Mapping[str, str]) -> dict[str,
                 cf.record_table(record, sources),
             ),
         )
-    return changed
+    return replace(state, votes=tuple(sorted(changed.items())))

@@ -9,7 +9,7 @@ from explorer.content.model import Draft, ScenarioSet
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc
-from explorer.views.state import ViewState
+from explorer.views import ViewState
 
 STATUS_WORDS = {
     "adopted": "adopted",
@@ -45,11 +45,11 @@ def _header(draft: Draft, sponsor: str) -> None:
         st.caption(content(draft.note))
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     drafts = scenario_set.drafts
     if not drafts:
         st.info("This set has no draft texts.")
-        return
+        return state
     names = {a.id: a.name for a in scenario_set.actors}
     sources = {s.id: s.publisher for s in scenario_set.sources}
     issues = {i.id: i for i in scenario_set.issues}
@@ -74,3 +74,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
                         st.markdown(f"> {content(clause.quote)}")
                     publishers = sorted({sources[s] for s in clause.sources})
                     st.caption(esc("Sources: " + ", ".join(publishers)))
+    return state

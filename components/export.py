@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from explorer.content.model import ScenarioSet
-from explorer.views.state import ViewState
+from explorer.views import ViewState
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

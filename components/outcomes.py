@@ -7,12 +7,13 @@ import streamlit as st
 from components.chart import ChartContent, chart
 from components.data import memo
 from explorer.analysis import tables as tables
-from explorer.analysis.compare import observed_points, scenario_by_id
+from explorer.analysis.compare import observed_points
 from explorer.analysis.summaries import trajectory_summary
 from explorer.content.model import Scenario, ScenarioSet
 from explorer.figures import charts as figures
 from explorer.text import content
-from explorer.views.state import ViewState
+from explorer.views import ViewState
+from explorer.views.selection import compared, trajectory_series
 
 
 def _bullets(title: str, items: list[str]) -> str:
@@ -44,9 +45,9 @@ def _narrative(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> No
     st.markdown("\n\n".join(blocks))
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
-    chosen = [scenario_by_id(scenario_set, s) for s in (state.a, state.b) if s]
-    series = [figures.TrajectorySeries(s.label, s.trajectories) for s in chosen]
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
+    chosen = compared(scenario_set, state)
+    series = trajectory_series(scenario_set, state)
     used = {t.indicator for one in series for t in one.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
@@ -82,3 +83,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     for column, scenario, letter in zip(st.columns(len(chosen)), chosen, "AB", strict=False):
         with column:
             _narrative(scenario_set, scenario, letter)
+    return state

@@ -11,7 +11,7 @@ from explorer.figures import charts as figures
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc
-from explorer.views.state import ViewState
+from explorer.views import ViewState
 
 STATUS_BADGES = {
     "realized": ("Realized: this happened", "green", ":material/check_circle:"),
@@ -35,7 +35,7 @@ def _card(scenario: Scenario, letter: str | None) -> None:
         st.markdown(f"Premise: {content(scenario.premise)}")
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     info = scenario_set.info
     st.markdown(f"### {content(info.question)}")
     st.markdown(f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}")
@@ -57,3 +57,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         for column, scenario in zip(st.columns(2), ordered[start : start + 2], strict=False):
             with column:
                 _card(scenario, letters.get(scenario.id))
+    return state

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.chart import ChartContent, chart
-from explorer.analysis.compare import observed_points, scenario_by_id
+from explorer.analysis.compare import observed_points
 from explorer.analysis.reality import (
     as_of_sentence,
     check_signposts,
@@ -20,6 +20,8 @@ from explorer.analysis.reality import (
 from explorer.content.model import Scenario, ScenarioSet
 from explorer.figures import charts as figures
 from explorer.text import escape_markdown as esc
+from explorer.views import ViewState
+from explorer.views.selection import compared
 
 STATUS_MARKS = {
     "supported": ":material/check_circle: **Supported**",
@@ -76,14 +78,12 @@ def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> N
                 )
 
 
-def render(scenario_set: ScenarioSet, scenario_ids: Sequence[str]) -> None:
-    scenarios = [scenario_by_id(scenario_set, s) for s in scenario_ids]
-    if not scenarios:
-        st.info("Choose a scenario to check against what happened.")
-        return
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
+    scenarios = compared(scenario_set, state)
     st.markdown(esc(as_of_sentence(scenario_set)))
     publishers = {s.id: s.publisher for s in scenario_set.sources}
     for column, scenario, letter in zip(st.columns(len(scenarios)), scenarios, "AB", strict=False):
         with column:
             _signposts(scenario_set, scenario, letter, publishers)
     _trajectories(scenario_set, scenarios)
+    return state

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from explorer.text import escape_markdown
-from explorer.views.state import view_link
+from explorer.views import view_link
 
 FALLBACK_BASE = "http://localhost:8501/"
 

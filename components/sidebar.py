@@ -1,7 +1,8 @@
 """The sidebar: set, scenario A, optional B, view and filters. Returns the chosen state.
 
-Widget values live in session state under ``sidebar.*`` keys, seeded once from the URL's state;
-after that the widgets are the truth and the URL follows them (see ``app.py``).
+Widget values live in session state under ``sidebar.*`` keys, seeded from the URL's state when
+the link changed from outside; otherwise the widgets are the truth and the URL follows them
+(see ``components.url``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components import url
 from explorer.analysis.compare import ACTOR_GROUPS
 from explorer.content.catalog import Catalog
 from explorer.content.model import TRACKS
 from explorer.formats import day
 from explorer.text import escape_markdown
-from explorer.views.state import NO_B, VIEWS, ViewState, default_state
+from explorer.views import NO_B, VIEWS, ViewState, default_state, offered
 
 FIELDS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor")
 
@@ -67,8 +69,9 @@ def select_set(catalog: Catalog, set_id: str) -> None:
 
 
 def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> ViewState:
-    """Draw the controls (seeded from ``initial`` on a session's first run); return the state."""
-    if _key("set") not in st.session_state:
+    """Draw the controls, seeded from ``initial`` when the link changed from outside (see
+    ``components.url``); return the state they show."""
+    if url.changed_outside() or _key("set") not in st.session_state:
         _seed(initial)
     elif st.session_state[_key("set")] not in catalog.sets:  # an upload was removed
         select_set(catalog, initial.set)
@@ -99,7 +102,12 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
             format_func=lambda i: "(none: show A alone)" if i == NO_B else names[i],
             key=_key("b"),
         )
-        st.radio("View", list(VIEWS), format_func=VIEWS.get, key=_key("view"))
+        st.radio(
+            "View",
+            [v.id for v in offered(scenario_set)],
+            format_func=lambda v: VIEWS[v].label,
+            key=_key("view"),
+        )
         with st.expander("Filters", expanded=False):
             st.multiselect(
                 "Actor groups", list(ACTOR_GROUPS), format_func=ACTOR_GROUPS.get, key=_key("groups")

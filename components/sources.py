@@ -7,10 +7,10 @@ import streamlit as st
 from components.data import memo
 from explorer.analysis import tables as tables
 from explorer.content.model import ScenarioSet
-from explorer.views.state import ViewState
+from explorer.views import ViewState
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     table = memo(
         ("sources.table", scenario_set.content_hash), lambda: tables.sources_table(scenario_set)
     )
@@ -51,3 +51,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
             "used": st.column_config.NumberColumn("uses"),
         },
     )
+    return state

@@ -6,13 +6,14 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from explorer.analysis import tables as tables
-from explorer.analysis.compare import actor_group, scenario_by_id, stance_changes, stances_under
+from explorer.analysis.compare import scenario_by_id, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
 from explorer.content.model import ScenarioSet
 from explorer.figures import charts as figures
 from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
-from explorer.views.state import ViewState
+from explorer.views import ViewState
+from explorer.views.selection import shown_actors, shown_issues
 
 
 def _quotes(quote: str | None, original: str | None) -> None:
@@ -47,9 +48,8 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
                 st.markdown(f"Source: {link}")
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
-    actors = [a for a in scenario_set.actors if actor_group(a) in state.groups]
-    issues = [i for i in scenario_set.issues if i.id in state.issues]
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
+    actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
     a = scenario_by_id(scenario_set, state.a)
     views = stances_under(scenario_set, a)
     shown = {
@@ -111,3 +111,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
         st.caption(
             "Choose an actor under Filters in the sidebar to read its positions and sources."
         )
+    return state

@@ -9,23 +9,15 @@ import streamlit as st
 from components.chart import ChartContent, show_chart
 from components.data import memo
 from explorer.analysis import tables as tables
-from explorer.analysis.compare import scenario_by_id, scenario_events
 from explorer.analysis.summaries import timeline_summary
 from explorer.content.model import ScenarioSet
 from explorer.figures import charts as figures
-from explorer.views.state import ViewState
+from explorer.views import ViewState
+from explorer.views.selection import event_series
 
 
 def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> ChartContent | None:
-    series = []
-    for scenario_id in (s for s in (state.a, state.b) if s):
-        scenario = scenario_by_id(scenario_set, scenario_id)
-        events = [
-            e
-            for e in scenario_events(scenario_set, scenario)
-            if e.track in state.tracks and state.dates[0] <= e.when <= state.dates[1]
-        ]
-        series.append(figures.EventSeries(scenario.label, events))
+    series = event_series(scenario_set, state)
     if not any(one.events for one in series):
         return None
     names = {s.id: s.publisher for s in scenario_set.sources}
@@ -36,7 +28,7 @@ def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> Cha
     )
 
 
-def render(scenario_set: ScenarioSet, state: ViewState) -> None:
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     today = dt.date.today()
     key = "timeline.events"
     content = memo(
@@ -44,9 +36,10 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     )
     if content is None:
         st.info("No events match the chosen tracks and dates. Widen the filters in the sidebar.")
-        return
+        return state
     st.caption(
         "Filled markers: observed. Open markers: scheduled. Crossed markers: projected. "
         "Bars: uncertain timing windows. Hover a marker for its date, certainty and sources."
     )
     show_chart(key, content)
+    return state

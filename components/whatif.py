@@ -5,10 +5,12 @@ hold under the matrix, and where succession takes them."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from components import url
 from components.chart import ChartContent, chart
 from components.data import memo
 from explorer.cib import figures as cf
@@ -25,11 +27,12 @@ from explorer.cib.matrix import (
 from explorer.cib.scw import ScwError, write_scw
 from explorer.content.model import CibFile, ScenarioSet
 from explorer.text import escape_markdown as esc
+from explorer.views import ViewState
 
 FREE = "(any variant)"
-# What the caller last passed in, what this view last returned, and the changed judgments
-# (kept here too, since a section's sliders lose their state while another section is shown).
-SEEDED, RETURNED, OVERRIDES = "whatif.seeded_from", "whatif.returned", "whatif.overrides"
+# The changed judgments, kept here too: a section's sliders lose their state while another
+# section is shown.
+OVERRIDES = "whatif.overrides"
 Authored = list[tuple[str, str, dict[str, str]]]  # (scenario id, label, descriptor -> variant)
 
 
@@ -54,16 +57,14 @@ def _valid(
 
 
 def _seed(m: CrossImpactMatrix, fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
-    """Take the caller's choices when they are new (a link opened, not the echo of what this
-    view returned); True when the controls must follow them."""
-    shared = (fixed, judgments)
-    fresh = shared not in (st.session_state.get(SEEDED), st.session_state.get(RETURNED))
+    """Take the link's choices when it changed from outside (see ``components.url``); True when
+    the controls must follow them."""
+    fresh = url.changed_outside()
     if fresh or OVERRIDES not in st.session_state:
         st.session_state[OVERRIDES] = dict(judgments)
     for i, descriptor in enumerate(m.descriptors):
         if fresh or f"whatif.fix.{i}" not in st.session_state:
             st.session_state[f"whatif.fix.{i}"] = fixed.get(descriptor.name, FREE)
-    st.session_state[SEEDED] = shared
     return fresh
 
 
@@ -217,20 +218,19 @@ def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> 
     )
 
 
-def render(
-    scenario_set: ScenarioSet, fixed: Mapping[str, str], judgments: Mapping[Judgment, int]
-) -> tuple[dict[str, str], dict[Judgment, int]]:
-    """Draw the view, seeded from ``fixed`` (descriptor -> variant) and ``judgments`` (changed
-    cells); return both as the user now has them."""
+def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
+    """Draw the view, seeded from the state's fixed descriptors (descriptor -> variant) and
+    changed judgments; return the state with both as the user now has them."""
+    fixed, judgments = dict(state.fixed), dict(state.judgments)
     cib = scenario_set.cib
     if cib is None:
         st.info("This set has no cross-impact matrix (cib.yaml), so there is nothing to explore.")
-        return dict(fixed), dict(judgments)
+        return state
     try:
         base = memo(("whatif.matrix", scenario_set.content_hash), lambda: from_cib_file(cib))
     except CibError as err:
         st.error(esc(str(err)))
-        return dict(fixed), dict(judgments)
+        return state
     fresh = _seed(base, *_valid(base, fixed, judgments))
     st.caption(esc(f"{cib.title}. {cib.judgment}"))
     st.markdown(
@@ -265,5 +265,6 @@ def render(
         _balance(m, solutions, authored)
     _authored(m, authored)
     _download(scenario_set, cib, m)
-    st.session_state[RETURNED] = (chosen, overrides)
-    return chosen, overrides
+    return replace(
+        state, fixed=tuple(sorted(chosen.items())), judgments=tuple(sorted(overrides.items()))
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from explorer.content.catalog import load_catalog, scenarios_root
 from explorer.content.loader import load_set
 from explorer.content.model import Scenario, ScenarioSet
-from explorer.views.state import NO_B, default_state, encode
+from explorer.views import NO_B, default_state, encode
 
 
 def _summary(scenario_set: ScenarioSet) -> str:
@@ -57,7 +57,7 @@ def brief(args: argparse.Namespace) -> int:
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
     from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
     from explorer.publish.citation import LOCAL_BASE
-    from explorer.views.state import view_link
+    from explorer.views import view_link
 
     catalog = load_catalog(scenarios_root())
     set_id = args.set or next(iter(catalog.ids), None)

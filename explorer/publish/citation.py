@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer.analysis.compare import scenario_by_id
 from explorer.content.model import ScenarioSet
 from explorer.formats import day
-from explorer.views.state import VIEWS, ViewState
+from explorer.views import VIEWS, ViewState, pair_label
 
 APP_NAME = "Scenario Explorer"
 LOCAL_BASE = "http://localhost:8501/"
@@ -27,11 +26,10 @@ def cite_line(
 
 def pair_subject(scenario_set: ScenarioSet, a: str, b: str | None, what: str) -> str:
     """``US draft adopted vs Russian draft prevails, timeline``."""
-    labels = [scenario_by_id(scenario_set, s).label for s in (a, b) if s]
-    return f"{' vs '.join(labels)}, {what}"
+    return f"{pair_label(scenario_set, a, b)}, {what}"
 
 
 def citation(scenario_set: ScenarioSet, state: ViewState, link: str, today: dt.date) -> str:
     """How to cite the current view: title, content version, the view, its link, access date."""
-    subject = pair_subject(scenario_set, state.a, state.b, VIEWS[state.view].lower())
+    subject = pair_subject(scenario_set, state.a, state.b, VIEWS[state.view].label.lower())
     return cite_line(scenario_set, subject, link, today)

@@ -18,7 +18,7 @@ from explorer.content.model import Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.publish.citation import APP_NAME, cite_line
 from explorer.text import escape_markdown
-from explorer.views.state import view_link
+from explorer.views import view_link
 
 FILE_NOTES: dict[str, str] = {
     "set.yaml": "what the set is about: title, question, decision point, version, as-of date",

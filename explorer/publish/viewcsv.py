@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from explorer.content.model import ScenarioSet
-from explorer.views.data import PAIR_VIEWS, VIEW_TABLES
-from explorer.views.state import ViewState
+from explorer.views import VIEWS, ViewState
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
@@ -22,9 +21,10 @@ def _inert(value: object) -> object:
 
 def view_csv(scenario_set: ScenarioSet, state: ViewState) -> tuple[str, bytes]:
     """The file name and UTF-8 CSV of the data the current view shows."""
-    table = VIEW_TABLES[state.view](scenario_set, state)
-    name = f"{scenario_set.id}-{state.view}"
-    if state.view in PAIR_VIEWS:
+    view = VIEWS[state.view]
+    table = view.table(scenario_set, state)
+    name = f"{scenario_set.id}-{view.id}"
+    if view.compares:
         name += f"-{state.a}" + (f"-vs-{state.b}" if state.b else "")
     text = table.map(_inert).to_csv(index=False, lineterminator="\n")
     return f"{name}.csv", text.encode("utf-8")

@@ -1,26 +1,33 @@
-"""The views and the view state: what a page shows, and its URL form."""
+"""The views and the view state: the registry of views, what a page shows, and its URL form.
 
+The data of each view (``explorer.views.data``) is imported on its own: it pulls in pandas.
+"""
+
+from explorer.views.registry import DEFAULT_VIEW, VIEWS, View, offered
 from explorer.views.state import (
+    VIEW_CHOICES,
+    Judgment,
+    ViewState,
+    date_range,
+    default_state,
+    describe,
+    pair_label,
+    with_view_choices,
+)
+from explorer.views.url import (
     LIST_SEPARATOR,
     MAX_VALUE_LENGTH,
     NO_B,
     PAIR_SEPARATOR,
     PARAMS,
     RANGE_SEPARATOR,
-    VIEW_CHOICES,
-    VIEWS,
-    VOTE_VALUES,
-    ViewState,
-    date_range,
-    default_state,
-    describe,
     encode,
     parse,
     view_link,
-    with_view_choices,
 )
 
 __all__ = [
+    "DEFAULT_VIEW",
     "LIST_SEPARATOR",
     "MAX_VALUE_LENGTH",
     "NO_B",
@@ -29,12 +36,15 @@ __all__ = [
     "RANGE_SEPARATOR",
     "VIEWS",
     "VIEW_CHOICES",
-    "VOTE_VALUES",
+    "Judgment",
+    "View",
     "ViewState",
     "date_range",
     "default_state",
     "describe",
     "encode",
+    "offered",
+    "pair_label",
     "parse",
     "view_link",
     "with_view_choices",

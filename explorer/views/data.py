@@ -1,32 +1,33 @@
-"""The data of each view as a table: what the view shows, for its CSV and the brief."""
+"""The data of each view as one table, ``<view id>_table(set, state)``: what the view shows, as
+filtered, for its CSV download (the registry names these functions by view id)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
 from explorer.analysis import tables
 from explorer.analysis.compare import (
-    actor_group,
     aligned_clauses,
     observed_points,
     scenario_by_id,
-    scenario_events,
     stance_changes,
     stances_under,
 )
 from explorer.analysis.reality import check_signposts
-from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
-from explorer.content.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
+from explorer.content.model import LIKELIHOOD_RANGES, Clause, ScenarioSet
 from explorer.council.figures import record_table
 from explorer.council.rules import recorded_votes
+from explorer.views.selection import (
+    compared,
+    event_series,
+    shown_actors,
+    shown_issues,
+    trajectory_series,
+)
 from explorer.views.state import ViewState
-
-
-def _chosen(scenario_set: ScenarioSet, state: ViewState) -> list[Scenario]:
-    return [scenario_by_id(scenario_set, s) for s in (state.a, state.b) if s]
 
 
 def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
@@ -52,17 +53,7 @@ def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 
 def timeline_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     """The events the timeline draws: the chosen scenarios, tracks and dates."""
-    series = [
-        EventSeries(
-            s.label,
-            [
-                e
-                for e in scenario_events(scenario_set, s)
-                if e.track in state.tracks and state.dates[0] <= e.when <= state.dates[1]
-            ],
-        )
-        for s in _chosen(scenario_set, state)
-    ]
+    series = event_series(scenario_set, state)
     publishers = {s.id: s.publisher for s in scenario_set.sources}
     return tables.events_table(series, publishers)
 
@@ -70,9 +61,8 @@ def timeline_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 def stakeholders_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     """Positions under A of the chosen groups on the chosen issues; with B, each position
     under B and the shift and basis of every change."""
-    actors = [x for x in scenario_set.actors if actor_group(x) in state.groups]
-    issues = [i for i in scenario_set.issues if i.id in state.issues]
-    chosen = _chosen(scenario_set, state)
+    actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
+    chosen = compared(scenario_set, state)
     a = chosen[0]
     table = tables.stances_table(actors, issues, stances_under(scenario_set, a))
     table = table.rename(columns={"position": f"position under {a.label}"})
@@ -93,7 +83,7 @@ def stakeholders_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFr
 
 
 def outcomes_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    series = [TrajectorySeries(s.label, s.trajectories) for s in _chosen(scenario_set, state)]
+    series = trajectory_series(scenario_set, state)
     used = {t.indicator for one in series for t in one.trajectories}
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
     labels = {i.id: i.label for i in scenario_set.indicators}
@@ -197,17 +187,3 @@ def whatif_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
         ],
         columns=[*names, "consistency value", "total impact score"],
     )
-
-
-VIEW_TABLES: dict[str, Callable[[ScenarioSet, ViewState], pd.DataFrame]] = {
-    "overview": overview_table,
-    "timeline": timeline_table,
-    "stakeholders": stakeholders_table,
-    "outcomes": outcomes_table,
-    "drafts": drafts_table,
-    "sources": sources_table,
-    "council": council_table,
-    "reality": reality_table,
-    "whatif": whatif_table,
-}
-PAIR_VIEWS = {"timeline", "stakeholders", "outcomes", "reality"}

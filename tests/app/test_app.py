@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.content.catalog import ROOT_VARIABLE, load_catalog
-from explorer.views.state import VIEWS
+from explorer.views import VIEWS
 from tests.app.conftest import figures_of
 
 OpenApp = Callable[..., AppTest]

@@ -18,7 +18,7 @@ from explorer.content.catalog import Catalog, scenarios_root
 from explorer.content.loader import load_set, read_folder
 from explorer.content.model import ScenarioSet
 from explorer.publish import brief
-from explorer.views.state import VIEWS, default_state
+from explorer.views import VIEWS, default_state
 
 LINK = "https://example.app/?view=timeline"
 BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]

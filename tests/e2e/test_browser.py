@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from explorer.views.state import VIEWS
+from explorer.views import VIEWS
 from scripts.server import wait_for_app
 from tests.e2e.conftest import shoot
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.views.state import default_state
+from explorer.views import default_state
 from tests.security.conftest import APP, REAL_CATALOG, clear_streamlit_caches, live_markup
 
 DEFAULT = default_state(REAL_CATALOG)

@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 from explorer.content.catalog import ROOT_VARIABLE, load_catalog
 from explorer.content.loader import load_files
 from explorer.text import escape_markdown
-from explorer.views.state import VIEWS
+from explorer.views import VIEWS
 from tests.security.conftest import (
     APP,
     PAYLOAD,

@@ -15,16 +15,16 @@ from hypothesis import strategies as st
 from explorer.analysis.compare import ACTOR_GROUPS
 from explorer.content.catalog import Catalog
 from explorer.content.model import TRACKS
-from explorer.views.state import (
+from explorer.council import VOTES
+from explorer.formats import slug
+from explorer.views import (
     PARAMS,
     VIEWS,
-    VOTE_VALUES,
     ViewState,
     date_range,
     default_state,
     encode,
     parse,
-    slug,
 )
 from tests.security.conftest import REAL_CATALOG, TINY_CATALOG
 
@@ -62,11 +62,11 @@ HOSTILE = [
 
 def _tokens(catalog: Catalog) -> list[str]:
     """Real ids and slugs of the catalog, so fuzzed values are sometimes almost valid."""
-    tokens = [*VIEWS, *ACTOR_GROUPS, *TRACKS, *VOTE_VALUES, *catalog.ids]
+    tokens = [*VIEWS, *ACTOR_GROUPS, *TRACKS, *VOTES, *catalog.ids]
     for scenario_set in catalog.sets.values():
         tokens += [s.id for s in scenario_set.scenarios] + [a.id for a in scenario_set.actors]
         tokens += [i.id for i in scenario_set.issues]
-        tokens += [f"{a.id}:{v}" for a in scenario_set.actors for v in VOTE_VALUES]
+        tokens += [f"{a.id}:{v}" for a in scenario_set.actors for v in VOTES]
         if scenario_set.cib:
             tokens += [
                 f"{slug(d.name)}:{slug(v)}"
@@ -109,7 +109,7 @@ def assert_valid(state: ViewState, notices: list[str], catalog: Catalog) -> None
     assert low <= state.dates[0] <= state.dates[1] <= high
     assert state.actor is None or state.actor in {a.id for a in scenario_set.actors}
     members = {a.id for a in scenario_set.actors if a.council_seat != "none"}
-    assert all(m in members and v in VOTE_VALUES for m, v in state.votes)
+    assert all(m in members and v in VOTES for m, v in state.votes)
     variants = (
         {d.name: d.variants for d in scenario_set.cib.descriptors} if scenario_set.cib else {}
     )
@@ -181,7 +181,7 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
     end = draw(st.dates(start, high))
     actors = [x.id for x in scenario_set.actors]
     members = [x.id for x in scenario_set.actors if x.council_seat != "none"]
-    votes = draw(st.dictionaries(st.sampled_from(members), st.sampled_from(VOTE_VALUES)))
+    votes = draw(st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES)))
     fixed: dict[str, str] = {}
     judgments: dict[tuple[str, str, str, str], int] = {}
     if scenario_set.cib:

@@ -58,7 +58,7 @@ from explorer.figures.palette import (
     STATUS_STYLES,
 )
 from explorer.text import escape_markdown
-from explorer.views.state import VIEWS
+from explorer.views import VIEWS
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZA: ScenarioSet = load_catalog().sets["gaza-unsc-2025"]

@@ -21,7 +21,7 @@ from explorer import publish
 from explorer.content.catalog import Catalog
 from explorer.content.loader import content_hash, load_set, read_folder
 from explorer.content.model import ScenarioSet
-from explorer.views.state import ViewState, default_state
+from explorer.views import ViewState, default_state
 
 LINK = "https://example.app/?view=timeline"
 TODAY = dt.date(2026, 11, 27)
