@@ -6,11 +6,12 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
+from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import observed_points, scenario_by_id
+from explorer.analysis.series import TrajectorySeries
 from explorer.analysis.summaries import trajectory_summary
 from explorer.content.model import Scenario, ScenarioSet
-from explorer.figures import charts as figures
 from explorer.text import content
 from explorer.views.state import ViewState
 
@@ -46,7 +47,7 @@ def _narrative(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> No
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> None:
     chosen = [scenario_by_id(scenario_set, s) for s in (state.a, state.b) if s]
-    series = [figures.TrajectorySeries(s.label, s.trajectories) for s in chosen]
+    series = [TrajectorySeries(s.label, s.trajectories) for s in chosen]
     used = {t.indicator for one in series for t in one.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]

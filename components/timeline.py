@@ -8,11 +8,12 @@ import streamlit as st
 
 from components.chart import ChartContent, show_chart
 from components.data import memo
+from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import scenario_by_id, scenario_events
+from explorer.analysis.series import EventSeries
 from explorer.analysis.summaries import timeline_summary
 from explorer.content.model import ScenarioSet
-from explorer.figures import charts as figures
 from explorer.views.state import ViewState
 
 
@@ -25,7 +26,7 @@ def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> Cha
             for e in scenario_events(scenario_set, scenario)
             if e.track in state.tracks and state.dates[0] <= e.when <= state.dates[1]
         ]
-        series.append(figures.EventSeries(scenario.label, events))
+        series.append(EventSeries(scenario.label, events))
     if not any(one.events for one in series):
         return None
     names = {s.id: s.publisher for s in scenario_set.sources}
