@@ -9,8 +9,7 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from explorer.content.model import Draft, RecordedVote, ScenarioSet
-from explorer.council import figures as cf
-from explorer.council.rules import (
+from explorer.council import (
     VOTES,
     Vote,
     VoteError,
@@ -20,6 +19,8 @@ from explorer.council.rules import (
     recorded_votes,
     tally,
 )
+from explorer.council import figures as cf
+from explorer.council.tables import record_table
 from explorer.formats import day
 from explorer.text import escape_markdown as esc
 
@@ -165,7 +166,7 @@ def render(scenario_set: ScenarioSet, overrides: Mapping[str, str]) -> dict[str,
             lambda: ChartContent(
                 cf.record_chart(record, scenario_set.info.decision_date),
                 cf.record_summary(record),
-                cf.record_table(record, sources),
+                record_table(record, sources),
             ),
         )
     return changed

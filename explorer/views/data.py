@@ -20,8 +20,8 @@ from explorer.analysis.reality import check_signposts
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
-from explorer.council.figures import record_table
-from explorer.council.rules import recorded_votes
+from explorer.council import recorded_votes
+from explorer.council.tables import record_table
 from explorer.views.state import ViewState
 
 
