@@ -11,8 +11,7 @@ import streamlit as st
 from components import url
 from components.chart import ChartContent, chart
 from explorer.content.model import Draft, RecordedVote, ScenarioSet
-from explorer.council import figures as cf
-from explorer.council.rules import (
+from explorer.council import (
     VOTES,
     Vote,
     VoteError,
@@ -22,6 +21,8 @@ from explorer.council.rules import (
     recorded_votes,
     tally,
 )
+from explorer.council import figures as cf
+from explorer.council.tables import record_table
 from explorer.formats import day
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
@@ -164,7 +165,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             lambda: ChartContent(
                 cf.record_chart(record, scenario_set.info.decision_date),
                 cf.record_summary(record),
-                cf.record_table(record, sources),
+                record_table(record, sources),
             ),
         )
     return replace(state, votes=tuple(sorted(changed.items())))

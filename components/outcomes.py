@@ -6,11 +6,11 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
+from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import observed_points
 from explorer.analysis.summaries import trajectory_summary
 from explorer.content.model import Scenario, ScenarioSet
-from explorer.figures import charts as figures
 from explorer.text import content
 from explorer.views import ViewState
 from explorer.views.selection import compared, trajectory_series

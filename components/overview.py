@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.chart import ChartContent, chart
+from explorer import figures
 from explorer.analysis.summaries import tree_summary
 from explorer.content.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
-from explorer.figures import charts as figures
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc

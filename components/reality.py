@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from components.chart import ChartContent, chart
+from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.analysis.reality import (
     as_of_sentence,
@@ -17,8 +18,8 @@ from explorer.analysis.reality import (
     framing,
     score,
 )
+from explorer.analysis.series import TrajectorySeries
 from explorer.content.model import Scenario, ScenarioSet
-from explorer.figures import charts as figures
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 from explorer.views.selection import compared
@@ -52,7 +53,7 @@ def _signposts(
 
 
 def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> None:
-    series = [figures.TrajectorySeries(s.label, s.trajectories) for s in scenarios]
+    series = [TrajectorySeries(s.label, s.trajectories) for s in scenarios]
     used = {t.indicator for s in scenarios for t in s.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     if not indicators:

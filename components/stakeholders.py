@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components.chart import ChartContent, chart
+from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import scenario_by_id, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
 from explorer.content.model import ScenarioSet
-from explorer.figures import charts as figures
 from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState

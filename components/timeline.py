@@ -8,10 +8,10 @@ import streamlit as st
 
 from components.chart import ChartContent, show_chart
 from components.data import memo
+from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.summaries import timeline_summary
 from explorer.content.model import ScenarioSet
-from explorer.figures import charts as figures
 from explorer.views import ViewState
 from explorer.views.selection import event_series
 

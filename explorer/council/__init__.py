@@ -1,6 +1,7 @@
 """Decisions by a voting body: Security Council arithmetic (Art. 27(3)), recorded votes.
 
-Its figures are in ``explorer.council.figures`` (they pull in pandas)."""
+Its figures are in ``explorer.council.figures`` (plotly) and the record as a table in
+``explorer.council.tables`` (pandas); neither is imported here."""
 
 from explorer.council.rules import (
     AFFIRMATIVE_VOTES_REQUIRED,
@@ -9,6 +10,7 @@ from explorer.council.rules import (
     PERMANENT_MEMBERS,
     VOTES,
     Tally,
+    Vote,
     VoteError,
     apply_overrides,
     changed_votes,
@@ -26,6 +28,7 @@ __all__ = [
     "PERMANENT_MEMBERS",
     "VOTES",
     "Tally",
+    "Vote",
     "VoteError",
     "apply_overrides",
     "changed_votes",

@@ -1,5 +1,6 @@
 """Pure figure builders for the Council view: who voted how, as a hemicycle of seats, and the
-Council's record on the question over time. No Streamlit here.
+Council's record on the question over time. No Streamlit here; the record as a table is in
+``explorer.council.tables``.
 
 Every vote and every outcome has a colour-blind-safe colour (Okabe-Ito) and its own marker
 symbol, so nothing is told by colour alone. Content text is HTML-escaped before it goes into
@@ -14,7 +15,6 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from explorer.content.model import CouncilVote
@@ -209,33 +209,3 @@ def record_summary(record: Sequence[CouncilVote]) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
-
-
-def _names(names: tuple[str, ...] | None) -> str:
-    return "not confirmed" if names is None else ", ".join(names)
-
-
-def record_table(record: Sequence[CouncilVote], source_names: Mapping[str, str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {
-                "date": v.date,
-                "kind": v.kind,
-                "symbol": v.symbol or "not confirmed",
-                "sponsor": v.sponsor,
-                "subject": v.subject,
-                "in favour": v.yes,
-                "against": v.no,
-                "abstaining": v.abstain,
-                "absent": v.absent,
-                "outcome": OUTCOME_STYLES[v.outcome].label,
-                "vetoed by": ", ".join(v.vetoed_by),
-                "resolution": v.resolution or "",
-                "named against": _names(v.against),
-                "named abstaining": _names(v.abstaining),
-                "note": v.note or "",
-                "sources": ", ".join(source_names.get(s, s) for s in v.sources),
-            }
-            for v in record
-        ]
-    )

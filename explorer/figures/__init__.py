@@ -1,15 +1,8 @@
-"""Pure figure builders (model objects in, plotly figures out), their style and palette."""
+"""Pure figure builders (model objects in, plotly figures out), their style and palette.
 
-from explorer.figures.charts import (
-    CERTAINTY_MARKERS,
-    CERTAINTY_OPACITY,
-    RANGE_HOVER,
-    position_salience,
-    scenario_tree,
-    stance_heatmap,
-    timeline,
-    trajectory,
-)
+One module per kind of figure: ``timeline``, ``stakeholders`` (stance heatmap, position and
+salience), ``outcomes`` (indicator trajectories) and ``tree`` (the scenario tree)."""
+
 from explorer.figures.contrast import (
     BLACK,
     GRAPHICS_MINIMUM,
@@ -23,6 +16,7 @@ from explorer.figures.contrast import (
     text_color_on,
     to_hex,
 )
+from explorer.figures.outcomes import RANGE_HOVER, trajectory
 from explorer.figures.palette import (
     INK_COLOR,
     LABELLED_FILLS,
@@ -36,6 +30,7 @@ from explorer.figures.palette import (
     UNKNOWN_COLOR,
     ScenarioStyle,
 )
+from explorer.figures.stakeholders import position_salience, stance_heatmap
 from explorer.figures.style import (
     FONT,
     clip,
@@ -43,6 +38,8 @@ from explorer.figures.style import (
     layout,
     wrap,
 )
+from explorer.figures.timeline import CERTAINTY_MARKERS, CERTAINTY_OPACITY, timeline
+from explorer.figures.tree import scenario_tree
 
 __all__ = [
     "BLACK",

@@ -3,7 +3,7 @@
 Every hue comes from Okabe and Ito's palette or from the PuOr diverging scale; the rest are
 greys, which read the same to every kind of colour vision. Colours drawn as markers or lines
 have 3:1 contrast or more (WCAG 2.1, SC 1.4.11) against both of Streamlit's backgrounds
-(#FFFFFF light, #171614 dark) unless noted; tests/unit/test_accessibility.py checks them.
+(#FFFFFF light, #171614 dark) unless noted; tests/unit/figures/test_accessibility.py checks them.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pytest
 
 from explorer.content.catalog import load_catalog
 from explorer.content.model import CouncilVote
-from explorer.council.rules import member_key, tally_record
+from explorer.council import member_key, tally_record
 
 GAZA = load_catalog()["gaza-unsc-2025"]
 RECORD = GAZA.council_record

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.content.model import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
-from explorer.council.rules import (
+from explorer.council import (
     PERMANENT_MEMBERS,
     VoteError,
     apply_overrides,

@@ -28,18 +28,19 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from explorer import figures
 from explorer.analysis.compare import (
     observed_points,
     scenario_by_id,
     scenario_events,
     stances_under,
 )
+from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib import figures as cib_figures
 from explorer.cib.matrix import consistent_scenarios, from_cib_file
 from explorer.content.catalog import load_catalog
 from explorer.content.model import TRACKS, ScenarioSet
 from explorer.council import figures as council_figures
-from explorer.figures import charts as figures
 from explorer.figures.contrast import (
     GRAPHICS_MINIMUM,
     TEXT_MINIMUM,
@@ -60,7 +61,7 @@ from explorer.figures.palette import (
 from explorer.text import escape_markdown
 from explorer.views import VIEWS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GAZA: ScenarioSet = load_catalog().sets["gaza-unsc-2025"]
 PAIR = ("us-draft-adopted", "russian-draft-prevails")
 BACKGROUNDS = {"light": "#FFFFFF", "dark": "#171614", "dark (before 1.67)": "#0E1117"}
@@ -71,7 +72,7 @@ COLOUR_BLIND_SAFE = {c.upper() for c in (*OKABE_ITO.values(), *POSITION_SCALE)}
 
 def _timeline() -> go.Figure:
     series = [
-        figures.EventSeries(s.label, scenario_events(GAZA, s))
+        EventSeries(s.label, scenario_events(GAZA, s))
         for s in (scenario_by_id(GAZA, i) for i in PAIR)
     ]
     dates = (dt.date(2025, 10, 1), dt.date(2028, 12, 31))
@@ -80,8 +81,7 @@ def _timeline() -> go.Figure:
 
 def _trajectories() -> list[go.Figure]:
     series = [
-        figures.TrajectorySeries(s.label, s.trajectories)
-        for s in (scenario_by_id(GAZA, i) for i in PAIR)
+        TrajectorySeries(s.label, s.trajectories) for s in (scenario_by_id(GAZA, i) for i in PAIR)
     ]
     observed = observed_points(GAZA)
     return [figures.trajectory(i, series, observed) for i in GAZA.indicators]

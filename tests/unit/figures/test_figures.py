@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from explorer import figures
 from explorer.analysis.compare import (
     observed_points,
     scenario_by_id,
     scenario_events,
     stances_under,
 )
+from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content.model import TRACKS, Event, ScenarioSet
-from explorer.figures import charts as figures
-from explorer.figures.charts import CERTAINTY_MARKERS
+from explorer.figures import CERTAINTY_MARKERS
 
 
-def two_series(tiny: ScenarioSet) -> list[figures.EventSeries]:
+def two_series(tiny: ScenarioSet) -> list[EventSeries]:
     return [
-        figures.EventSeries(s.label, scenario_events(tiny, s))
+        EventSeries(s.label, scenario_events(tiny, s))
         for s in (scenario_by_id(tiny, "adopted"), scenario_by_id(tiny, "rejected"))
     ]
 
 
-def timeline(tiny: ScenarioSet, series: list[figures.EventSeries]):
+def timeline(tiny: ScenarioSet, series: list[EventSeries]):
     dates = (dt.date(2025, 10, 1), dt.date(2027, 12, 31))
     return figures.timeline(
         series, TRACKS, dt.date(2026, 1, 15), dates, {"un-record": "United Nations"}
@@ -66,7 +67,7 @@ def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
         certainty="observed",
         sources=("un-record",),
     )
-    fig = timeline(tiny, [figures.EventSeries("Hostile", [event])])
+    fig = timeline(tiny, [EventSeries("Hostile", [event])])
     (hover,) = next(t for t in fig.data if t.mode == "markers").hovertext
     assert hover == (
         "<b>&lt;img src=x onerror=alert(1)&gt;</b><br>"
@@ -95,7 +96,7 @@ def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: Scenari
     adopted = scenario_by_id(tiny, "adopted")
     fig = figures.trajectory(
         tiny.indicators[0],
-        [figures.TrajectorySeries("Adopted", adopted.trajectories)],
+        [TrajectorySeries("Adopted", adopted.trajectories)],
         observed_points(tiny),
     )
     band, line, observed = fig.data
@@ -108,7 +109,7 @@ def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: Scenari
 
 def test_a_trajectory_gives_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
     adopted = scenario_by_id(tiny, "adopted")
-    series = [figures.TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
+    series = [TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
     fig = figures.trajectory(tiny.indicators[0], series, [])
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert [t.line.dash for t in lines] == ["dash", "dot"]

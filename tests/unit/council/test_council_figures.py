@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from explorer.content.model import CouncilVote
 from explorer.council import figures as cf
+from explorer.council.tables import record_table
 
 P5 = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
 VOTES = {
@@ -184,7 +185,7 @@ def test_record_summary_and_table() -> None:
         "1 adopted, 2 vetoed, 1 fewer than 9 votes."
     )
     assert cf.record_summary([]) == "No recorded Council votes."
-    table = cf.record_table(RECORD, {"s": "United Nations"})
+    table = record_table(RECORD, {"s": "United Nations"})
     assert len(table) == 4
     assert list(table["symbol"])[:2] == ["not confirmed", "S/2023/773"]
     assert set(table["named against"]) == {"not confirmed"}
