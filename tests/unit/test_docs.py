@@ -25,3 +25,16 @@ CONTENT_MODELS = [
 @pytest.mark.parametrize("content_model", CONTENT_MODELS, ids=lambda m: m.__name__)
 def test_every_field_is_described_in_the_readme(content_model: type[BaseModel]) -> None:
     assert set(content_model.model_fields) - DOCUMENTED == set()
+
+
+LAYOUT = README.split("## Layout", 1)[1].split("\n## ", 1)[0]
+ARCHITECTURE = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text()
+SUBPACKAGES = sorted(
+    p.parent.name for p in (Path(__file__).resolve().parents[2] / "explorer").glob("*/__init__.py")
+)
+
+
+@pytest.mark.parametrize("package", SUBPACKAGES)
+def test_the_readme_layout_and_the_architecture_name_every_subpackage(package: str) -> None:
+    assert f"  {package}/ " in LAYOUT
+    assert f"`{package}/`" in ARCHITECTURE
