@@ -7,12 +7,11 @@ import streamlit as st
 from components.chart import ChartContent, chart
 from components.data import memo
 from explorer import figures
-from explorer.analysis import tables as tables
 from explorer.analysis.compare import observed_points
 from explorer.analysis.summaries import trajectory_summary
 from explorer.content.model import Scenario, ScenarioSet
 from explorer.text import content
-from explorer.views import ViewState
+from explorer.views import ViewState, data
 from explorer.views.selection import compared, trajectory_series
 
 
@@ -69,7 +68,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         with st.expander("Data and basis of these projections"):
             table = memo(
                 ("outcomes.table", scenario_set.content_hash, state.a, state.b),
-                lambda: tables.trajectories_table(series, observed, labels),
+                lambda: data.outcomes_table(scenario_set, state),
             )
             st.dataframe(table, hide_index=True, key="outcomes.table")
             st.markdown(

@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import memo
-from explorer.analysis import tables as tables
 from explorer.content.model import ScenarioSet
-from explorer.views import ViewState
+from explorer.views import ViewState, data
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     table = memo(
-        ("sources.table", scenario_set.content_hash), lambda: tables.sources_table(scenario_set)
+        ("sources.table", scenario_set.content_hash),
+        lambda: data.sources_table(scenario_set, state),
     )
     left, right = st.columns([2, 1])
     query = left.text_input("Search titles and publishers", key="sources.query", max_chars=100)

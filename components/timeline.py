@@ -9,10 +9,9 @@ import streamlit as st
 from components.chart import ChartContent, show_chart
 from components.data import memo
 from explorer import figures
-from explorer.analysis import tables as tables
 from explorer.analysis.summaries import timeline_summary
 from explorer.content.model import ScenarioSet
-from explorer.views import ViewState
+from explorer.views import ViewState, data
 from explorer.views.selection import event_series
 
 
@@ -24,7 +23,7 @@ def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> Cha
     return ChartContent(
         figures.timeline(series, state.tracks, today, state.dates, names),
         timeline_summary(series),
-        tables.events_table(series, names),
+        data.timeline_table(scenario_set, state),
     )
 
 
