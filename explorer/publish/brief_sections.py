@@ -200,14 +200,14 @@ def narrative(
     scenario_set: ScenarioSet, scenario: Scenario, letter: str, cite: Citations
 ) -> Context:
     names = {x.id: x.name for x in scenario_set.actors}
-    narrative = scenario.narrative
+    story = scenario.narrative
     return {
         "letter": letter,
         "label": scenario.label,
         "status_words": STATUS_WORDS[scenario.status],
-        "headline": narrative.headline,
-        "summary": narrative.summary,
-        "sections": [(s.title, s.body, cite(s.sources)) for s in narrative.sections],
+        "headline": story.headline,
+        "summary": story.summary,
+        "sections": [(s.title, s.body, cite(s.sources)) for s in story.sections],
         "perspectives": [
             {
                 "who": names[view.actor] if view.actor else view.attribution or "",
@@ -215,9 +215,9 @@ def narrative(
                 "cites": cite(view.sources),
                 "quote": view.quote,
             }
-            for view in narrative.perspectives
+            for view in story.perspectives
         ],
-        "lists": [("Risks", narrative.risks), ("Opportunities", narrative.opportunities)],
+        "lists": [("Risks", story.risks), ("Opportunities", story.opportunities)],
     }
 
 
@@ -225,7 +225,7 @@ def signposts(
     scenario_set: ScenarioSet, scenario: Scenario, letter: str, cite: Citations
 ) -> Context:
     """A scenario's signposts, with what has been observed for or against them."""
-    signposts = [
+    entries = [
         {
             "text": signpost.text,
             "seen": [
@@ -237,7 +237,7 @@ def signposts(
         }
         for signpost in scenario.signposts
     ]
-    return {"letter": letter, "label": scenario.label, "signposts": signposts}
+    return {"letter": letter, "label": scenario.label, "signposts": entries}
 
 
 def source_entry(source: Source) -> Context:
