@@ -48,9 +48,9 @@ def _pdf_of(page: str) -> Callable[[], bytes]:
     download."""
 
     def make() -> bytes:
-        from explorer.publish import brief as brief
+        from explorer.publish.pdf import brief_pdf
 
-        pdf = brief.brief_pdf(page)
+        pdf = brief_pdf(page)
         if pdf is None:
             raise RuntimeError("Chromium could not print the brief")
         return pdf
@@ -65,7 +65,7 @@ def render(
     if not panel.open:
         return
     from explorer import publish
-    from explorer.publish import brief
+    from explorer.publish.pdf import pdf_available
 
     today = dt.date.today()
     digest = scenario_set.content_hash
@@ -104,7 +104,7 @@ def render(
             on_click="ignore",
             icon=":material/description:",
         )
-        if brief.pdf_available():
+        if pdf_available():
             pdf_column.download_button(
                 "Brief (PDF)",
                 _pdf_of(page),

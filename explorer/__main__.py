@@ -55,8 +55,9 @@ def _unknown(what: str, value: str, known: list[str]) -> int:
 def brief(args: argparse.Namespace) -> int:
     """Write the brief of a pair (or of A alone with ``--b none``); 2 for an unknown id."""
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
-    from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
+    from explorer.publish.brief import brief_html
     from explorer.publish.citation import LOCAL_BASE
+    from explorer.publish.pdf import CHROMIUM, brief_pdf
     from explorer.views import view_link
 
     catalog = load_catalog(scenarios_root())

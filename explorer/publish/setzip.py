@@ -7,9 +7,7 @@ It is deterministic: the same files give the same bytes, so a download can be ch
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
@@ -19,6 +17,7 @@ from explorer.formats import day
 from explorer.publish.citation import APP_NAME, cite_line
 from explorer.text import escape_markdown
 from explorer.views import view_link
+from explorer.zipfiles import deterministic_zip
 
 FILE_NOTES: dict[str, str] = {
     "set.yaml": "what the set is about: title, question, decision point, version, as-of date",
@@ -128,7 +127,6 @@ def set_zip(scenario_set: ScenarioSet, files: Mapping[str, bytes], share_base: s
     bytes. ``files`` are the raw files (``explorer.content.read_folder``); the content
     hash in the metadata is computed from them."""
     link = set_link(scenario_set, share_base)
-    as_of = scenario_set.info.as_of
     entries = {
         "README.md": _readme(scenario_set, files, link).encode("utf-8"),
         "metadata.json": (
@@ -136,13 +134,7 @@ def set_zip(scenario_set: ScenarioSet, files: Mapping[str, bytes], share_base: s
         ).encode("utf-8"),
         **{name: files[name] for name in sorted(files)},
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():
-            entry = zipfile.ZipInfo(
-                f"{scenario_set.id}/{name}", (as_of.year, as_of.month, as_of.day, 0, 0, 0)
-            )
-            entry.create_system = 3  # Unix, whatever the platform, for equal bytes
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-    return buffer.getvalue()
+    return deterministic_zip(
+        {f"{scenario_set.id}/{name}": data for name, data in entries.items()},
+        scenario_set.info.as_of,
+    )

@@ -1,8 +1,6 @@
 """A person's own scenario set: uploads read in memory, with limits; the template set."""
 
 from explorer.uploads.template import (
-    FILES,
-    README,
     TEMPLATE_FILE_NAME,
     TEMPLATE_ID,
     template_files,
@@ -35,7 +33,6 @@ from explorer.uploads.upload import (
 
 __all__ = [
     "DEFAULT_SET_ID",
-    "FILES",
     "JUNK_FILES",
     "JUNK_FOLDER",
     "MAX_DEPTH",
@@ -49,7 +46,6 @@ __all__ = [
     "MAX_UPLOAD_MB",
     "MAX_YAML_DEPTH",
     "RATIO_FLOOR",
-    "README",
     "SKIPPED_AT_ROOT",
     "TEMPLATE_FILE_NAME",
     "TEMPLATE_ID",

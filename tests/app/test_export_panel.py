@@ -17,7 +17,7 @@ from explorer import publish
 from explorer.content.catalog import Catalog, scenarios_root
 from explorer.content.loader import load_set, read_folder
 from explorer.content.model import ScenarioSet
-from explorer.publish import brief
+from explorer.publish import pdf
 from explorer.views import VIEWS, default_state
 
 LINK = "https://example.app/?view=timeline"
@@ -66,8 +66,8 @@ def test_the_open_panel_offers_the_citation_and_every_download(
     tiny_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printed: list[str] = []
-    monkeypatch.setattr(brief, "pdf_available", lambda: True)
-    monkeypatch.setattr(brief, "brief_pdf", printed.append)
+    monkeypatch.setattr(pdf, "pdf_available", lambda: True)
+    monkeypatch.setattr(pdf, "brief_pdf", printed.append)
     at = panel(loaded(tiny_set), opened=True, view="timeline")
     assert not at.exception
     assert buttons(at) == BUTTONS
@@ -78,7 +78,7 @@ def test_the_open_panel_offers_the_citation_and_every_download(
 
 
 def test_no_pdf_button_without_chromium(tiny_set: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(brief, "pdf_available", lambda: False)
+    monkeypatch.setattr(pdf, "pdf_available", lambda: False)
     at = panel(loaded(tiny_set), opened=True)
     assert not at.exception
     assert buttons(at) == BUTTONS[:3]

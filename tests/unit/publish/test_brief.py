@@ -17,7 +17,8 @@ import pytest
 
 from explorer.content.loader import load_set
 from explorer.content.model import ScenarioSet
-from explorer.publish.brief import CHROMIUM, brief_html, brief_pdf
+from explorer.publish.brief import brief_html
+from explorer.publish.pdf import CHROMIUM, brief_pdf
 
 LINK = "https://example.app/?a=adopted&b=rejected"
 GENERATED = dt.date(2026, 11, 27)

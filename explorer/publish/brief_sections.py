@@ -1,0 +1,252 @@
+"""The brief's sections as plain context: text, numbers and dates already formatted.
+
+Each function returns what one section of ``templates/brief.html.j2`` shows, with no markup.
+Sources are numbered by ``Citations`` in the order the brief first cites them, so the sections
+are built in page order; only http(s) URLs are given a link target (``href``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from explorer.analysis.compare import scenario_events, stance_changes, stances_under
+from explorer.analysis.summaries import changes_summary
+from explorer.content.model import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
+from explorer.formats import day, signed
+from explorer.text import is_web_link
+
+STATUS_WORDS = {
+    "realized": "Realized: this happened",
+    "counterfactual": "Counterfactual: this did not happen",
+    "open": "Open: this may still unfold",
+}
+CERTAINTY_WORDS = {"observed": "Observed", "scheduled": "Scheduled", "projected": "Projected"}
+
+Context = dict[str, object]  # what the template reads for one section or row: name -> value
+
+
+def href(url: str | None) -> str | None:
+    """A link target only for an http(s) URL; anything else is shown as inert text."""
+    return url if url and is_web_link(url) else None
+
+
+class Citations:
+    """Numbers sources in the order the brief first cites them; the list shows only these."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self._sources = {s.id: s for s in sources}
+        self.order: list[str] = []
+
+    def __call__(self, ids: Iterable[str]) -> list[int]:
+        numbers = set()
+        for source_id in ids:
+            if source_id not in self.order:
+                self.order.append(source_id)
+            numbers.add(self.order.index(source_id) + 1)
+        return sorted(numbers)
+
+    def cited(self) -> list[Source]:
+        return [self._sources[s] for s in self.order]
+
+
+def _number(value: float) -> str:
+    return format(value, ",.10g")
+
+
+def card(scenario: Scenario, letter: str) -> Context:
+    likelihood = scenario.likelihood
+    return {
+        "letter": letter,
+        "status": scenario.status,
+        "status_words": STATUS_WORDS[scenario.status],
+        "title": scenario.title,
+        "headline": scenario.narrative.headline,
+        "likelihood": likelihood.label,
+        "likelihood_range": LIKELIHOOD_RANGES[likelihood.label],
+        "assessed": day(likelihood.assessed),
+        "rationale": likelihood.rationale,
+        "premise": scenario.premise,
+    }
+
+
+def _when(event: Event) -> str:
+    text = day(event.when) + (f" to {day(event.end)}" if event.end else "")
+    if event.window:
+        text += f" (window {day(event.window.earliest)} to {day(event.window.latest)})"
+    return text
+
+
+def key_dates(
+    scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: Citations
+) -> list[Context]:
+    """One row per event of either scenario, saying in which it occurs and how certain it is."""
+    letters: dict[Event, str] = {}
+    for letter, scenario in zip("AB", chosen, strict=False):
+        for event in scenario_events(scenario_set, scenario):
+            letters[event] = letters.get(event, "") + letter
+    return [
+        {
+            "when": _when(event),
+            "letters": ", ".join(letters[event]),
+            "track": event.track,
+            "certainty": event.certainty,
+            "certainty_word": CERTAINTY_WORDS[event.certainty],
+            "title": event.title,
+            "cites": cite(event.sources),
+            "basis": event.basis,
+        }
+        for event in sorted(letters, key=lambda e: e.when)
+    ]
+
+
+def stances(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: Citations) -> Context:
+    """With B: every position that differs between A and B. Alone: A's projected reactions."""
+    names = {x.id: x.name for x in scenario_set.actors}
+    issues = {i.id: i for i in scenario_set.issues}
+    recorded = {(s.actor, s.issue): s for s in scenario_set.stances}
+    reacted: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for scenario in chosen:
+        for reaction in scenario.reactions:
+            reacted[(reaction.actor, reaction.issue)] += reaction.sources
+    if len(chosen) == 2:
+        found = stance_changes(scenario_set, chosen[0], chosen[1])
+        changes = [(c.actor, c.issue, c.a, c.b, c.basis) for c in found]
+        labels = [s.label for s in chosen]
+        intro = changes_summary(found, labels)
+    else:
+        before = stances_under(scenario_set, None)
+        changes = [
+            (r.actor, r.issue, before[(r.actor, r.issue)].value, r.value, r.basis)
+            for r in chosen[0].reactions
+        ]
+        labels = ["At the decision", chosen[0].label]
+        intro = f"Projected reactions under {chosen[0].label}: {len(changes)}."
+    rows = []
+    for actor, issue, a, b, basis in changes:
+        stance = recorded.get((actor, issue))
+        sources = [*(stance.sources if stance else ()), *reacted[(actor, issue)]]
+        rows.append(
+            {
+                "actor": names[actor],
+                "issue": issues[issue].label,
+                "a": signed(a),
+                "b": signed(b),
+                "shift": f"{b - a:+d}" if isinstance(a, int) and isinstance(b, int) else "",
+                "basis": basis,
+                "cites": cite(sources),
+            }
+        )
+    poles = [
+        (issues[i].label, issues[i].low, issues[i].high)
+        for i in dict.fromkeys(c[1] for c in changes)
+    ]
+    return {"intro": intro, "labels": labels, "rows": rows, "poles": poles}
+
+
+def indicators(
+    scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: Citations
+) -> list[Context]:
+    """Per indicator: each scenario's projected points with ranges, and observed values."""
+    tables = []
+    for indicator in scenario_set.indicators:
+        paths = [
+            (letter, s, t)
+            for letter, s in zip("AB", chosen, strict=False)
+            for t in s.trajectories
+            if t.indicator == indicator.id
+        ]
+        if not paths:
+            continue
+        rows = [
+            {
+                "kind": "projected",
+                "date": p.date,
+                "scenario": f"{letter}: {s.label}",
+                "value": _number(p.value),
+                "range": f"{_number(p.low)} to {_number(p.high)}",
+            }
+            for letter, s, t in paths
+            for p in t.points
+        ]
+        rows += [
+            {
+                "kind": "observed",
+                "date": o.date,
+                "value": _number(v.value),
+                "note": v.note or o.title,
+                "cites": cite(o.sources),
+            }
+            for o in scenario_set.observations
+            for v in o.values
+            if v.indicator == indicator.id
+        ]
+        bases = [(letter, t.basis, cite(t.sources)) for letter, _, t in paths]
+        ordered = sorted(rows, key=lambda r: r["date"])
+        tables.append(
+            {
+                "label": indicator.label,
+                "unit": indicator.unit,
+                "description": indicator.description,
+                "better": "higher" if indicator.higher_is_better else "lower",
+                "rows": [{**row, "date": day(row["date"])} for row in ordered],
+                "bases": bases,
+            }
+        )
+    return tables
+
+
+def narrative(
+    scenario_set: ScenarioSet, scenario: Scenario, letter: str, cite: Citations
+) -> Context:
+    names = {x.id: x.name for x in scenario_set.actors}
+    story = scenario.narrative
+    return {
+        "letter": letter,
+        "label": scenario.label,
+        "status_words": STATUS_WORDS[scenario.status],
+        "headline": story.headline,
+        "summary": story.summary,
+        "sections": [(s.title, s.body, cite(s.sources)) for s in story.sections],
+        "perspectives": [
+            {
+                "who": names[view.actor] if view.actor else view.attribution or "",
+                "text": view.text,
+                "cites": cite(view.sources),
+                "quote": view.quote,
+            }
+            for view in story.perspectives
+        ],
+        "lists": [("Risks", story.risks), ("Opportunities", story.opportunities)],
+    }
+
+
+def signposts(
+    scenario_set: ScenarioSet, scenario: Scenario, letter: str, cite: Citations
+) -> Context:
+    """A scenario's signposts, with what has been observed for or against them."""
+    entries = [
+        {
+            "text": signpost.text,
+            "seen": [
+                (word, o.title, day(o.date), cite(o.sources))
+                for o in scenario_set.observations
+                for word, ids in (("Supports", o.supports), ("Contradicts", o.contradicts))
+                if signpost.id in ids
+            ],
+        }
+        for signpost in scenario.signposts
+    ]
+    return {"letter": letter, "label": scenario.label, "signposts": entries}
+
+
+def source_entry(source: Source) -> Context:
+    return {
+        "publisher": source.publisher,
+        "href": href(source.url),
+        "title": source.title,
+        "published": day(source.published) if source.published else None,
+        "accessed": day(source.accessed),
+        "via": source.via,
+        "url": source.url,
+    }
