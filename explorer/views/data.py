@@ -18,7 +18,7 @@ from explorer.analysis.compare import (
 )
 from explorer.analysis.reality import check_signposts
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
+from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content.model import LIKELIHOOD_RANGES, Clause, Scenario, ScenarioSet
 from explorer.council.figures import record_table
 from explorer.council.rules import recorded_votes

@@ -34,8 +34,8 @@ from explorer.analysis.compare import (
     scenario_events,
     stances_under,
 )
+from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.cib import figures as cib_figures
-from explorer.cib.matrix import consistent_scenarios, from_cib_file
 from explorer.content.catalog import load_catalog
 from explorer.content.model import TRACKS, ScenarioSet
 from explorer.council import figures as council_figures

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.cib.matrix import (
+from explorer.cib import (
     CibError,
     CrossImpactMatrix,
     Descriptor,
@@ -30,7 +30,7 @@ from explorer.cib.matrix import (
 from explorer.content.loader import load_set
 from explorer.content.model import CibFile
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference"
 SOMEWHERELAND = REFERENCE / "cib-somewhereland.yaml"
 
 
