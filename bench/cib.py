@@ -20,13 +20,7 @@ import time
 import numpy as np
 from common import machine, table
 
-from explorer.cib.matrix import (
-    CrossImpactMatrix,
-    Descriptor,
-    brute_force_consistent,
-    evaluate,
-    search,
-)
+from explorer.cib import CrossImpactMatrix, Descriptor, brute_force_consistent, evaluate, search
 
 SIZES = {8: (4, 4), 12: (6, 6), 15: (3, 12), 17: (2, 15)}  # descriptors: (3-variant, 4-variant)
 DENSITIES = {"half": 0.5, "full": 1.0}

@@ -13,18 +13,21 @@ import streamlit as st
 from components import url
 from components.chart import ChartContent, chart
 from components.data import memo
-from explorer.cib import figures as cf
-from explorer.cib.matrix import (
+from explorer.cib import (
     CibError,
     CrossImpactMatrix,
     Judgment,
+    ScwError,
     Solution,
     consistent_scenarios,
     from_cib_file,
     succession,
     with_judgments,
+    write_scw,
 )
-from explorer.cib.scw import ScwError, write_scw
+from explorer.cib import figures as cf
+from explorer.cib import summaries as cs
+from explorer.cib import tables as ct
 from explorer.content.model import CibFile, ScenarioSet
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
@@ -129,7 +132,7 @@ def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Au
     labels = {tuple(v[d.name] for d in m.descriptors): label for _, label, v in authored}
     names = [d.name for d in m.descriptors]
     choices = {f"{label} (authored)": variants for _, label, variants in authored} | {
-        cf.column_label(n, s, labels): dict(zip(names, s.variants, strict=True))
+        ct.column_label(n, s, labels): dict(zip(names, s.variants, strict=True))
         for n, s in enumerate(solutions, start=1)
     }
     title = st.selectbox("Impact balance of", list(choices), key="whatif.balance")
@@ -139,8 +142,8 @@ def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Au
         (m.digest, title, tuple(variants.items())),
         lambda: ChartContent(
             cf.balance(m, variants, title),
-            cf.balance_summary(m, variants, title),
-            cf.balance_table(m, variants),
+            cs.balance_summary(m, variants, title),
+            ct.balance_table(m, variants),
         ),
     )
 
@@ -165,7 +168,7 @@ def _authored(m: CrossImpactMatrix, authored: Authored) -> None:
     st.markdown("#### The authored scenarios under this matrix")
     table = memo(
         ("whatif.authored", m.digest, repr(authored)),
-        lambda: cf.authored_table(m, [(label, variants) for _, label, variants in authored]),
+        lambda: ct.authored_table(m, [(label, variants) for _, label, variants in authored]),
     )
     st.dataframe(table, hide_index=True, key="whatif.authored")
     st.markdown("#### Where succession takes them")
@@ -186,7 +189,7 @@ def _succession(
     m: CrossImpactMatrix, label: str, variants: dict[str, str]
 ) -> tuple[str, pd.DataFrame]:
     path = succession(m, variants)
-    return cf.succession_summary(label, path), cf.succession_table(m, path)
+    return cs.succession_summary(label, path), ct.succession_table(m, path)
 
 
 def _scw(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> tuple[str, str]:
@@ -257,8 +260,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         (m.digest, imposed, scenario_set.content_hash, first),
         lambda: ChartContent(
             cf.tableau(m, solutions, marks, list(chosen), first),
-            cf.tableau_summary(solutions, chosen),
-            cf.tableau_table(m, solutions, marks),
+            cs.tableau_summary(solutions, chosen),
+            ct.tableau_table(m, solutions, marks),
         ),
     )
     if solutions or authored:

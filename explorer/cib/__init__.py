@@ -1,26 +1,23 @@
 """Cross-impact balance: the matrix, consistent scenarios, balances, succession, .scw files.
 
-Its figures are in ``explorer.cib.figures`` (they pull in pandas)."""
+Its figures, tables and summaries are in ``explorer.cib.figures``, ``explorer.cib.tables`` and
+``explorer.cib.summaries``, imported on their own (figures and tables pull in plotly and pandas)."""
 
-from explorer.cib.matrix import (
-    JUDGMENT_RANGE,
-    MAX_SUCCESSION_STEPS,
-    CibError,
-    CrossImpactMatrix,
-    Descriptor,
-    Search,
+from explorer.cib.balance import (
     Solution,
-    Succession,
-    brute_force_consistent,
-    consistent_scenarios,
     contributions,
     descriptor_margins,
     evaluate,
-    from_cib_file,
     impact_balance,
+)
+from explorer.cib.cibfile import from_cib_file, to_cib_file
+from explorer.cib.matrix import (
+    JUDGMENT_RANGE,
+    CibError,
+    CrossImpactMatrix,
+    Descriptor,
+    Judgment,
     load_matrix,
-    search,
-    succession,
     with_judgments,
 )
 from explorer.cib.scw import (
@@ -29,12 +26,12 @@ from explorer.cib.scw import (
     MAX_JUDGMENT,
     ScwError,
     ScwProject,
-    SlEntry,
     read_scw,
-    read_sl,
-    to_cib_file,
     write_scw,
 )
+from explorer.cib.search import Search, brute_force_consistent, consistent_scenarios, search
+from explorer.cib.sl import SlEntry, read_sl
+from explorer.cib.succession import MAX_SUCCESSION_STEPS, Succession, succession
 
 __all__ = [
     "HEADER",
@@ -45,6 +42,7 @@ __all__ = [
     "CibError",
     "CrossImpactMatrix",
     "Descriptor",
+    "Judgment",
     "ScwError",
     "ScwProject",
     "Search",

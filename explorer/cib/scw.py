@@ -1,9 +1,9 @@
-"""Read and write ScenarioWizard project files (``.scw``) and read its solution lists (``.sl``).
+"""Read and write ScenarioWizard project files (``.scw``).
 
 ScenarioWizard (Weimer-Jehle, ZIRIUS, University of Stuttgart) is the desktop tool for CIB. Its
 manual (4.1, appendix 1) says project files are text files; no full specification was
 available, so this module implements the layout seen in public ScenarioWizard 4.0 files
-(github.com/sei-international/cibsa, ``sample_files/*.scw`` and ``*.sl``) and in the parsers of
+(github.com/sei-international/cibsa, ``sample_files/*.scw``) and in the parsers of
 two independent CIB packages. Verified against those files:
 
 - line 1 ``$ ScenarioWizard <version>``, line 2 the file name;
@@ -15,17 +15,13 @@ two independent CIB packages. Verified against those files:
 - then texts, each a ``# label`` line followed by a quoted line: one first (``# 0-0``), one per
   descriptor, then one per ordered pair of descriptors, impacting-major, self pairs included
   (checked on a sample whose only text sits at pair (8, 6) of 15 descriptors);
-- ``.sl``: ``$ ScenarioWizard <version>``, ``Solution set``, the count, a blank line, then one
-  line per scenario: ``" 2 2 2",<n>,<consistency value>,<n>,<total impact score>,"<name>"``
-  with 1-based variant numbers (fields 3 and 5 recomputed by hand for the four solutions of a
-  sample).
 
 Assumed, not verified: that section 2 holds long names in the shape of section 1 (``&<name>``,
 then one line per variant; empty in every sample), that sections 3-5 hold nothing this module
 needs (section 4 holds one colour per variant, ``FFFFFF`` in the samples), what the ``0-0`` text
-and the second and fourth ``.sl`` fields mean (kept as read), and how ScenarioWizard escapes
-quotes or line breaks in texts: on writing, double quotes become single quotes and line breaks
-spaces. The writer produces the sample layout, with long names equal to the names.
+means, and how ScenarioWizard escapes quotes or line breaks in texts: on writing, double quotes
+become single quotes and line breaks spaces. The writer produces the sample layout, with long
+names equal to the names.
 
 Files are untrusted input: only plain text is parsed (no XML, nothing evaluated), within
 ``MAX_BYTES``, and every problem raises ``ScwError`` with the line it is on.
@@ -33,13 +29,11 @@ Files are untrusted input: only plain text is parsed (no XML, nothing evaluated)
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from explorer.cib.matrix import CibError, CrossImpactMatrix, Descriptor
-from explorer.content.model import CibDescriptor, CibFile, CibSection
 
 MAX_BYTES = 5_000_000
 MAX_JUDGMENT = 10_000
@@ -60,20 +54,7 @@ class ScwProject:
     rationales: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class SlEntry:
-    """One line of a solution list. ``weight`` and ``flag`` are kept as read: their meaning is
-    not confirmed (``flag`` was 0 in every file seen)."""
-
-    variants: tuple[str, ...]
-    weight: int
-    consistency_value: int
-    flag: int
-    total_impact_score: int
-    name: str
-
-
-def _text(raw: bytes | str) -> list[str]:
+def file_lines(raw: bytes | str) -> list[str]:
     """The lines of a file, decoded as UTF-8 or else as Windows-1252 (ScenarioWizard is a
     Windows program), refusing what is too big or binary."""
     if isinstance(raw, bytes):
@@ -199,7 +180,7 @@ def read_scw(raw: bytes | str) -> ScwProject:
     ScwError
         With the line number, for anything that does not fit the layout above.
     """
-    rest = _Lines(_text(raw), 2)
+    rest = _Lines(file_lines(raw), 2)
     short = _structure(rest.section("list of descriptors"))
     names = _long_names(rest.section("long names"), short)
     for what in ("third section", "list of colours", "fifth section"):
@@ -261,75 +242,3 @@ def write_scw(
             lines += [f"# {a.name} -> {b.name}", _quoted(text)]
     lines += ["#", "#"]
     return "\r\n".join(lines) + "\r\n"
-
-
-def read_sl(raw: bytes | str, m: CrossImpactMatrix) -> list[SlEntry]:
-    """Read a ScenarioWizard solution list for the matrix ``m`` it was computed from.
-
-    Raises
-    ------
-    ScwError
-        With the line number, for a malformed line, a variant number out of range, or a count
-        that does not match the lines.
-    """
-    lines = _text(raw)
-    if len(lines) < 3 or not re.fullmatch(r"\s*\d+\s*", lines[2]):
-        raise ScwError("line 3: expected the number of solutions")
-    entries = []
-    for number, line in enumerate(lines[3:], start=4):
-        if not line.strip():
-            continue
-        fields = next(csv.reader([line], skipinitialspace=True))
-        if len(fields) != 6 or not all(re.fullmatch(r"-?\d+", f.strip()) for f in fields[1:5]):
-            raise ScwError(f'line {number}: expected "variant numbers",n,n,n,n,"name"')
-        numbers = fields[0].split()
-        if len(numbers) != len(m.descriptors) or not all(n.isdigit() for n in numbers):
-            raise ScwError(f"line {number}: expected {len(m.descriptors)} variant numbers")
-        variants = []
-        for descriptor, text in zip(m.descriptors, numbers, strict=True):
-            if not 1 <= int(text) <= len(descriptor.variants):
-                raise ScwError(f"line {number}: {descriptor.name!r} has no variant {text}")
-            variants.append(descriptor.variants[int(text) - 1])
-        weight, value, flag, total = (int(f) for f in fields[1:5])
-        entries.append(SlEntry(tuple(variants), weight, value, flag, total, fields[5]))
-    declared = int(lines[2])
-    if declared != len(entries):
-        raise ScwError(f"line 3 declares {declared} solutions but the file holds {len(entries)}")
-    return entries
-
-
-def to_cib_file(project: ScwProject, name: str) -> CibFile:
-    """The project as the set's ``cib.yaml`` model: one section per pair of descriptors with a
-    judgment, its rationale from the file (or a note that it gave none)."""
-    m = project.matrix
-    sections = []
-    for source in m.descriptors:
-        for target in m.descriptors:
-            impacts = {
-                a: {b: m.judgment((source.name, a, target.name, b)) for b in target.variants}
-                for a in source.variants
-            }
-            if any(value for row in impacts.values() for value in row.values()):
-                rationale = project.rationales.get((source.name, target.name), "").strip()
-                sections.append(
-                    CibSection(
-                        impacting=source.name,
-                        impacted=target.name,
-                        rationale=rationale or f"As given in {name}, without a rationale.",
-                        impacts=impacts,
-                    )
-                )
-    return CibFile(
-        title=f"Cross-impact matrix imported from {name}",
-        judgment=f"The judgments of the uploaded ScenarioWizard file {name}, as given there; "
-        "they are not the project's.",
-        descriptors=tuple(
-            CibDescriptor(
-                name=d.name,
-                variants=d.variants,
-                description=project.descriptions.get(d.name) or None,
-            )
-            for d in m.descriptors
-        ),
-        sections=tuple(sections),
-    )

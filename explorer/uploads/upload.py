@@ -34,8 +34,7 @@ from pathlib import PurePosixPath
 import yaml
 from pydantic import ValidationError
 
-from explorer.cib.matrix import CibError
-from explorer.cib.scw import read_scw, to_cib_file
+from explorer.cib import CibError, read_scw, to_cib_file
 from explorer.content import loader as loader
 from explorer.content import yamlfile as yamlfile
 from explorer.content.model import ScenarioSet

@@ -16,7 +16,7 @@ from explorer.analysis.compare import (
     stances_under,
 )
 from explorer.analysis.reality import check_signposts
-from explorer.cib.matrix import consistent_scenarios, from_cib_file, with_judgments
+from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content.model import LIKELIHOOD_RANGES, Clause, ScenarioSet
 from explorer.council import recorded_votes
 from explorer.council.tables import record_table

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.cib.matrix import consistent_scenarios, evaluate, from_cib_file, with_judgments
+from explorer.cib import consistent_scenarios, evaluate, from_cib_file, with_judgments
 from explorer.content.catalog import load_catalog
 from explorer.content.loader import load_set
 from explorer.content.model import ScenarioSet

@@ -36,8 +36,8 @@ from explorer.analysis.compare import (
     stances_under,
 )
 from explorer.analysis.series import EventSeries, TrajectorySeries
+from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.cib import figures as cib_figures
-from explorer.cib.matrix import consistent_scenarios, from_cib_file
 from explorer.content.catalog import load_catalog
 from explorer.content.model import TRACKS, ScenarioSet
 from explorer.council import figures as council_figures

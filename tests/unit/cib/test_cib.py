@@ -1,17 +1,16 @@
-"""Cross-impact balance: the published Somewhereland results, exact search equal to brute force,
-the conventions (self blocks, ties, thresholds, imposed descriptors, succession), clear errors,
-and a set's cib.yaml checked by the loader with file, line and field."""
+"""Cross-impact balance: exact search equal to brute force, the conventions (self blocks, ties,
+thresholds, imposed descriptors, succession), clear errors, and a set's cib.yaml checked by the
+loader with file, line and field."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.cib.matrix import (
+from explorer.cib import (
     CibError,
     CrossImpactMatrix,
     Descriptor,
@@ -23,30 +22,11 @@ from explorer.cib.matrix import (
     from_cib_file,
     impact_balance,
     load_matrix,
-    search,
     succession,
     with_judgments,
 )
 from explorer.content.loader import load_set
 from explorer.content.model import CibFile
-
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
-SOMEWHERELAND = REFERENCE / "cib-somewhereland.yaml"
-
-
-@pytest.fixture(scope="module")
-def somewhereland() -> dict:
-    if not SOMEWHERELAND.exists():
-        pytest.skip(f"the published Somewhereland example is not at {SOMEWHERELAND}")
-    return yaml.safe_load(SOMEWHERELAND.read_text())
-
-
-@pytest.fixture(scope="module")
-def sw_matrix(somewhereland: dict) -> CrossImpactMatrix:
-    descriptors = [
-        {"name": d["name"], "variants": d["variants"]} for d in somewhereland["descriptors"]
-    ]
-    return load_matrix({"descriptors": descriptors, "impacts": somewhereland["matrix"]})
 
 
 def small(impacts: dict, descriptors: dict | None = None) -> CrossImpactMatrix:
@@ -58,60 +38,6 @@ def small(impacts: dict, descriptors: dict | None = None) -> CrossImpactMatrix:
             "impacts": impacts,
         }
     )
-
-
-# --- The published example ------------------------------------------------------------------
-
-
-def test_somewhereland_has_exactly_the_ten_published_consistent_scenarios(
-    somewhereland: dict, sw_matrix: CrossImpactMatrix
-) -> None:
-    found = [s.variants for s in consistent_scenarios(sw_matrix)]
-    assert len(found) == 10
-    assert set(found) == {tuple(s) for s in somewhereland["consistent_scenarios"]}
-
-
-def test_nine_of_the_ten_somewhereland_scenarios_are_ties(sw_matrix: CrossImpactMatrix) -> None:
-    values = sorted(s.consistency_value for s in consistent_scenarios(sw_matrix))
-    assert values == [0] * 9 + [1]
-    assert all(s.inconsistency == 0 for s in consistent_scenarios(sw_matrix))
-
-
-def test_somewhereland_society_in_crisis_is_the_one_scenario_without_a_tie(
-    somewhereland: dict, sw_matrix: CrossImpactMatrix
-) -> None:
-    best = consistent_scenarios(sw_matrix)[0]
-    assert best.variants == tuple(somewhereland["consistent_scenarios"][9])
-    assert best.consistency_value == 1
-
-
-def test_the_published_impact_balance_of_the_test_scenario(
-    somewhereland: dict, sw_matrix: CrossImpactMatrix
-) -> None:
-    published = somewhereland["published_impact_balance"]
-    balance = impact_balance(sw_matrix, published["scenario"])
-    assert [score for d in balance.values() for score in d.values()] == published[
-        "balance_in_column_order"
-    ]
-    margins = descriptor_margins(sw_matrix, published["scenario"])
-    assert [d for d, margin in margins.items() if margin < 0] == published[
-        "inconsistent_descriptors"
-    ]
-
-
-def test_search_and_brute_force_agree_on_somewhereland_at_every_threshold(
-    sw_matrix: CrossImpactMatrix,
-) -> None:
-    for threshold in range(4):
-        assert consistent_scenarios(sw_matrix, threshold) == brute_force_consistent(
-            sw_matrix, threshold
-        )
-
-
-def test_the_search_visits_far_fewer_nodes_than_there_are_scenarios(
-    sw_matrix: CrossImpactMatrix,
-) -> None:
-    assert search(sw_matrix).nodes < sw_matrix.scenario_count
 
 
 # --- Conventions ----------------------------------------------------------------------------

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.cib.matrix import from_cib_file, load_matrix
-from explorer.cib.scw import write_scw
+from explorer.cib import from_cib_file, load_matrix, write_scw
 from explorer.content.loader import read_folder
 from explorer.uploads.upload import load_upload
 
-GAZA = Path(__file__).resolve().parents[2] / "scenarios" / "gaza-unsc-2025"
+GAZA = Path(__file__).resolve().parents[3] / "scenarios" / "gaza-unsc-2025"
 SMALL = {
     "descriptors": [
         {"name": "Force", "variants": ["Deployed", "Absent"]},

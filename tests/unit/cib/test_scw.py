@@ -7,8 +7,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.cib.matrix import CrossImpactMatrix, Descriptor, consistent_scenarios
-from explorer.cib.scw import MAX_BYTES, ScwError, ScwProject, read_scw, read_sl, write_scw
+from explorer.cib import (
+    MAX_BYTES,
+    CrossImpactMatrix,
+    Descriptor,
+    ScwError,
+    ScwProject,
+    consistent_scenarios,
+    read_scw,
+    read_sl,
+    write_scw,
+)
 
 # The layout of a project saved by ScenarioWizard 4.0 (blank long names, white colours, empty
 # texts but one), with a small matrix of our own: rain and prices act on the harvest, which
