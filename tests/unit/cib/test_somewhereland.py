@@ -19,7 +19,7 @@ from explorer.cib import (
 )
 from explorer.content.model import CibFile
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cib"
+FIXTURES = Path(__file__).resolve().parent / "somewhereland"
 
 
 @pytest.fixture(scope="module")
