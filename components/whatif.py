@@ -7,23 +7,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
-from components import url
+from components import scw_download, succession_panel, url
 from components.chart import ChartContent, chart
 from components.data import memo
+from components.succession_panel import Authored
 from explorer.cib import (
     CibError,
     CrossImpactMatrix,
     Judgment,
-    ScwError,
     Solution,
     consistent_scenarios,
     from_cib_file,
-    succession,
     with_judgments,
-    write_scw,
 )
 from explorer.cib import figures as cf
 from explorer.cib import summaries as cs
@@ -36,7 +33,6 @@ FREE = "(any variant)"
 # The changed judgments, kept here too: a section's sliders lose their state while another
 # section is shown.
 OVERRIDES = "whatif.overrides"
-Authored = list[tuple[str, str, dict[str, str]]]  # (scenario id, label, descriptor -> variant)
 
 
 def _valid(
@@ -164,63 +160,6 @@ def _page(solutions: tuple[Solution, ...]) -> int:
     )
 
 
-def _authored(m: CrossImpactMatrix, authored: Authored) -> None:
-    st.markdown("#### The authored scenarios under this matrix")
-    table = memo(
-        ("whatif.authored", m.digest, repr(authored)),
-        lambda: ct.authored_table(m, [(label, variants) for _, label, variants in authored]),
-    )
-    st.dataframe(table, hide_index=True, key="whatif.authored")
-    st.markdown("#### Where succession takes them")
-    st.caption(
-        "Global succession: every descriptor moves at once to its highest-scoring variant "
-        "(on a tie it stays), until a scenario repeats."
-    )
-    for scenario_id, label, variants in authored:
-        summary, table = memo(
-            ("whatif.succession", m.digest, scenario_id, repr(variants)),
-            lambda label=label, variants=variants: _succession(m, label, variants),
-        )
-        st.markdown(esc(summary))
-        st.dataframe(table, hide_index=True, key=f"whatif.succession.{scenario_id}")
-
-
-def _succession(
-    m: CrossImpactMatrix, label: str, variants: dict[str, str]
-) -> tuple[str, pd.DataFrame]:
-    path = succession(m, variants)
-    return cs.succession_summary(label, path), ct.succession_table(m, path)
-
-
-def _scw(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> tuple[str, str]:
-    """The matrix as a .scw file and "", or "" and the reason it cannot be one."""
-    try:
-        return write_scw(
-            m,
-            descriptions={d.name: d.description for d in cib.descriptors if d.description},
-            rationales={(s.impacting, s.impacted): s.rationale for s in cib.sections},
-            file_name=f"{scenario_set.id}.scw",
-        ), ""
-    except ScwError as err:
-        return "", str(err)
-
-
-def _download(scenario_set: ScenarioSet, cib: CibFile, m: CrossImpactMatrix) -> None:
-    data, problem = memo(
-        ("whatif.scw", scenario_set.content_hash, m.digest), lambda: _scw(scenario_set, cib, m)
-    )
-    if problem:
-        st.caption(esc(f"No ScenarioWizard download: {problem}"))
-        return
-    st.download_button(
-        "Download this matrix for ScenarioWizard (.scw)",
-        data,
-        file_name=f"{scenario_set.id}.scw",
-        mime="text/plain",
-        key="whatif.download",
-    )
-
-
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     """Draw the view, seeded from the state's fixed descriptors (descriptor -> variant) and
     changed judgments; return the state with both as the user now has them."""
@@ -266,8 +205,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     )
     if solutions or authored:
         _balance(m, solutions, authored)
-    _authored(m, authored)
-    _download(scenario_set, cib, m)
+    succession_panel.render(m, authored)
+    scw_download.render(scenario_set, cib, m)
     return replace(
         state, fixed=tuple(sorted(chosen.items())), judgments=tuple(sorted(overrides.items()))
     )
