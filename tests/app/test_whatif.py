@@ -1,25 +1,31 @@
-"""The What-if view at the Streamlit seam: the tableau of every consistent scenario, the impact
-balance, the authored scenarios judged by the matrix, fixed descriptors and changed judgments
-(given by the caller, as a shared link does, or changed in the page), and a set without a
-matrix. Caches are cleared between tests by the autouse fixture in tests/app/conftest.py."""
+"""The What-if view at the Streamlit seam, for every set with a matrix: the tableau of every
+consistent scenario, the impact balance, the authored scenarios judged by the matrix, fixed
+descriptors and changed judgments (given by the caller, as a shared link does, or changed in the
+page), and a set without a matrix. Expected names and counts come from each set's own matrix.
+Caches are cleared between tests by the autouse fixture in tests/app/conftest.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.cib import consistent_scenarios, evaluate, from_cib_file, with_judgments
-from explorer.content.catalog import load_catalog
-from explorer.content.loader import load_set
-from explorer.content.model import ScenarioSet
-from tests.app.conftest import figures_of
+from explorer.cib import (
+    CrossImpactMatrix,
+    consistent_scenarios,
+    evaluate,
+    from_cib_file,
+    with_judgments,
+)
+from explorer.cib.figures import PAGE
+from explorer.content import CibFile, ScenarioSet
+from tests.app.conftest import SETS, figures_of, set_id, sets_where
 
-GAZA = load_catalog()["gaza-unsc-2025"]
-assert GAZA.cib is not None
-MATRIX = from_cib_file(GAZA.cib)
-FIRST_CELL = ("Council outcome", "US draft adopted", "ISF deployment", "Deployed at scale")
+WITH_MATRIX = sets_where(lambda s: s.cib is not None)
+PAGED = [s for s in WITH_MATRIX if len(consistent_scenarios(from_cib_file(s.cib))) > PAGE]
+FIRST_SLIDER = "whatif.cell.0.0.1.0"
+"""The first judgment shown: first descriptor's first variant on the second's first."""
 
 
 # AppTest runs these functions' source as a script of its own, where annotations are evaluated
@@ -47,6 +53,26 @@ def open_page(scenario_set: ScenarioSet, fixed: dict | None = None, judgments: d
     return AppTest.from_function(whatif_page, args=args, default_timeout=60).run()
 
 
+def cib_of(scenario_set: ScenarioSet) -> CibFile:
+    assert scenario_set.cib is not None
+    return scenario_set.cib
+
+
+def matrix_of(scenario_set: ScenarioSet) -> CrossImpactMatrix:
+    return from_cib_file(cib_of(scenario_set))
+
+
+def first_cell(m: CrossImpactMatrix) -> tuple[str, str, str, str]:
+    """The judgment of ``FIRST_SLIDER``."""
+    first, second = m.descriptors[0], m.descriptors[1]
+    return (first.name, first.variants[0], second.name, second.variants[0])
+
+
+def changed_value(m: CrossImpactMatrix) -> int:
+    """A value for the first cell that differs from the matrix's own."""
+    return -3 if m.judgment(first_cell(m)) != -3 else 3
+
+
 def tables_with(at: AppTest, column: str) -> list:
     """The data frames shown that have ``column`` (AppTest does not keep their keys)."""
     return [d.value for d in at.dataframe if column in d.value.columns]
@@ -63,55 +89,69 @@ def tableau_of(at: AppTest) -> dict:
     return heatmap
 
 
-def test_a_set_without_a_matrix_shows_a_plain_note(tiny_set: Path) -> None:
-    tiny = load_set(tiny_set).set
-    assert tiny is not None and tiny.cib is None
-    at = open_page(tiny, {"A": "b"})
+@pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
+def test_a_set_without_a_matrix_shows_a_plain_note(scenario_set: ScenarioSet) -> None:
+    at = open_page(scenario_set.model_copy(update={"cib": None}), {"A": "b"})
     assert not at.exception
     assert "no cross-impact matrix" in at.info[0].value
     assert figures_of(at) == []
     assert at.session_state["test.returned"] == ({"A": "b"}, {})
 
 
-def test_the_tableau_shows_every_consistent_scenario_of_the_gaza_matrix() -> None:
-    at = open_page(GAZA)
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_tableau_shows_every_consistent_scenario_of_the_matrix(
+    scenario_set: ScenarioSet,
+) -> None:
+    m = matrix_of(scenario_set)
+    at = open_page(scenario_set)
     assert not at.exception and not at.error and not at.warning
+    expected = consistent_scenarios(m)
+    assert expected, "a test matrix should have a consistent scenario to show"
     heatmap = tableau_of(at)
-    expected = consistent_scenarios(MATRIX)
-    assert listed(at) == len(expected) > 12
-    assert len(heatmap["x"]) == 12
-    assert heatmap["y"] == [d.name for d in MATRIX.descriptors]
+    assert listed(at) == len(expected)
+    assert len(heatmap["x"]) == min(len(expected), PAGE)
+    assert heatmap["y"] == [d.name for d in m.descriptors]
     assert [row[0].replace("<br>", " ") for row in heatmap["text"]] == list(expected[0].variants)
-    assert any("US draft<br>adopted" in label for label in heatmap["x"])
+    labels = {s.id: s.label for s in scenario_set.scenarios}
+    shown = {tuple(s.variants) for s in expected[:PAGE]}
+    for mapping in cib_of(scenario_set).scenarios:
+        if tuple(mapping.variants[d.name] for d in m.descriptors) in shown:
+            label = labels[mapping.scenario]
+            assert any(label in x.replace("<br>", " ") for x in heatmap["x"]), label
     assert at.session_state["test.returned"] == ({}, {})
 
 
-def test_the_tableau_shows_the_next_scenarios_a_page_at_a_time() -> None:
-    at = open_page(GAZA)
+@pytest.mark.parametrize("scenario_set", PAGED, ids=set_id)
+def test_the_tableau_shows_the_next_scenarios_a_page_at_a_time(scenario_set: ScenarioSet) -> None:
+    at = open_page(scenario_set)
     (page,) = at.get("button_group")
     assert page.proto.label == "Consistent scenarios shown"
-    at.button_group[0].set_value(12).run()
+    at.button_group[0].set_value(PAGE).run()
     assert not at.exception
     heatmap = tableau_of(at)
-    assert heatmap["x"][0].startswith("#13<br>")
-    assert len(heatmap["x"]) == len(consistent_scenarios(MATRIX)) - 12
+    assert heatmap["x"][0].startswith(f"#{PAGE + 1}<br>")
+    remaining = len(consistent_scenarios(matrix_of(scenario_set))) - PAGE
+    assert len(heatmap["x"]) == min(remaining, PAGE)
 
 
-def test_the_authored_scenarios_are_judged_by_the_matrix() -> None:
-    at = open_page(GAZA)
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_authored_scenarios_are_judged_by_the_matrix(scenario_set: ScenarioSet) -> None:
+    m, cib = matrix_of(scenario_set), cib_of(scenario_set)
+    at = open_page(scenario_set)
     (table,) = tables_with(at, "Inconsistency")
-    labels = {s.id: s.label for s in GAZA.scenarios}
-    assert table["Scenario"].tolist() == [labels[s.scenario] for s in GAZA.cib.scenarios]
-    expected = [evaluate(MATRIX, s.variants).inconsistency for s in GAZA.cib.scenarios]
+    labels = {s.id: s.label for s in scenario_set.scenarios}
+    assert table["Scenario"].tolist() == [labels[s.scenario] for s in cib.scenarios]
+    expected = [evaluate(m, s.variants).inconsistency for s in cib.scenarios]
     assert table["Inconsistency"].tolist() == expected
     paths = tables_with(at, "Changes")
-    assert len(paths) == len(GAZA.cib.scenarios)
-    for path, s in zip(paths, GAZA.cib.scenarios, strict=True):
+    assert len(paths) == len(cib.scenarios)
+    for path, s in zip(paths, cib.scenarios, strict=True):
         assert path.iloc[0][list(s.variants)].tolist() == list(s.variants.values())
 
 
-def test_the_balance_chart_explains_the_selected_scenario() -> None:
-    at = open_page(GAZA)
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_balance_chart_explains_the_selected_scenario(scenario_set: ScenarioSet) -> None:
+    at = open_page(scenario_set)
     balance = figures_of(at)[1]
     chosen, others, best = balance["data"]
     assert (chosen["name"], others["name"], best["name"]) == (
@@ -119,87 +159,135 @@ def test_the_balance_chart_explains_the_selected_scenario() -> None:
         "other variants",
         "highest score in its descriptor",
     )
-    assert len(chosen["y"]) == len(MATRIX.descriptors)
-    first = at.selectbox(key="whatif.balance").value
-    assert first.endswith("(authored)")
-    at.selectbox(key="whatif.balance").set_value(at.selectbox(key="whatif.balance").options[-1])
-    at.run()
+    assert len(chosen["y"]) == len(matrix_of(scenario_set).descriptors)
+    picker = at.selectbox(key="whatif.balance")
+    assert picker.value.endswith("(authored)") == bool(cib_of(scenario_set).scenarios)
+    picker.set_value(picker.options[-1]).run()
     assert not at.exception
     assert figures_of(at)[1]["layout"]["title"]["text"] != balance["layout"]["title"]["text"]
 
 
-def test_fixing_a_descriptor_imposes_it_on_every_scenario_shown() -> None:
-    at = open_page(GAZA)
-    at.selectbox(key="whatif.fix.0").set_value("No resolution").run()
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_fixing_a_descriptor_imposes_it_on_every_scenario_shown(scenario_set: ScenarioSet) -> None:
+    m = matrix_of(scenario_set)
+    descriptor = m.descriptors[0]
+    variant = descriptor.variants[-1]
+    at = open_page(scenario_set)
+    at.selectbox(key="whatif.fix.0").set_value(variant).run()
     assert not at.exception
+    fixed = {descriptor.name: variant}
+    expected = consistent_scenarios(m, fixed=fixed)
+    assert listed(at) == len(expected)
     heatmap = tableau_of(at)
-    fixed = {"Council outcome": "No resolution"}
-    assert listed(at) == len(consistent_scenarios(MATRIX, fixed=fixed))
-    assert set(heatmap["text"][0]) == {"No resolution"}
-    assert heatmap["y"][0] == "Council outcome (fixed)"
+    assert heatmap["y"][0] == f"{descriptor.name} (fixed)"
+    assert {text.replace("<br>", " ") for text in heatmap["text"][0]} == (
+        {variant} if expected else set()
+    )
     assert at.session_state["test.returned"] == (fixed, {})
 
 
-def test_choices_given_by_the_caller_set_the_controls_and_come_back() -> None:
-    fixed, judgments = {"ISF deployment": "No force"}, {FIRST_CELL: -3}
-    at = open_page(GAZA, fixed, judgments)
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_choices_given_by_the_caller_set_the_controls_and_come_back(
+    scenario_set: ScenarioSet,
+) -> None:
+    m = matrix_of(scenario_set)
+    second = m.descriptors[1]
+    fixed = {second.name: second.variants[-1]}
+    judgments = {first_cell(m): changed_value(m)}
+    at = open_page(scenario_set, fixed, judgments)
     assert not at.exception and not at.warning
-    assert at.selectbox(key="whatif.fix.1").value == "No force"
-    assert at.slider(key="whatif.cell.0.0.1.0").value == -3
+    assert at.selectbox(key="whatif.fix.1").value == second.variants[-1]
+    assert at.slider(key=FIRST_SLIDER).value == changed_value(m)
     assert at.session_state["test.returned"] == (fixed, judgments)
-    expected = consistent_scenarios(with_judgments(MATRIX, judgments), fixed=fixed)
+    expected = consistent_scenarios(with_judgments(m, judgments), fixed=fixed)
     assert listed(at) == len(expected)
 
 
-def test_a_changed_judgment_is_returned_and_changes_the_analysis() -> None:
-    at = open_page(GAZA)
-    at.slider(key="whatif.cell.0.0.1.0").set_value(-3).run()
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_a_changed_judgment_is_returned_and_changes_the_analysis(
+    scenario_set: ScenarioSet,
+) -> None:
+    m = matrix_of(scenario_set)
+    cell, value = first_cell(m), changed_value(m)
+    at = open_page(scenario_set)
+    at.slider(key=FIRST_SLIDER).set_value(value).run()
     assert not at.exception
-    assert at.session_state["test.returned"] == ({}, {FIRST_CELL: -3})
-    changed = consistent_scenarios(with_judgments(MATRIX, {FIRST_CELL: -3}))
-    assert listed(at) == len(changed)
-    at.slider(key="whatif.cell.0.0.1.0").set_value(MATRIX.judgment(FIRST_CELL)).run()
+    assert at.session_state["test.returned"] == ({}, {cell: value})
+    assert listed(at) == len(consistent_scenarios(with_judgments(m, {cell: value})))
+    at.slider(key=FIRST_SLIDER).set_value(m.judgment(cell)).run()
     assert at.session_state["test.returned"] == ({}, {})
 
 
-def test_changed_judgments_survive_looking_at_another_section() -> None:
-    at = AppTest.from_function(echoing_page, args=(GAZA,), default_timeout=60).run()
-    at.slider(key="whatif.cell.0.0.1.0").set_value(-3).run()
-    at.selectbox(key="whatif.to").set_value("Aid flow").run()
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_changed_judgments_survive_looking_at_another_section(scenario_set: ScenarioSet) -> None:
+    m = matrix_of(scenario_set)
+    cell, value = first_cell(m), changed_value(m)
+    elsewhere = m.descriptors[2 if len(m.descriptors) > 2 else 0].name
+    at = AppTest.from_function(echoing_page, args=(scenario_set,), default_timeout=60).run()
+    at.slider(key=FIRST_SLIDER).set_value(value).run()
+    at.selectbox(key="whatif.to").set_value(elsewhere).run()
     assert not at.exception
-    assert at.session_state["test.url"][1] == {FIRST_CELL: -3}
-    at.selectbox(key="whatif.to").set_value("ISF deployment").run()
-    assert at.slider(key="whatif.cell.0.0.1.0").value == -3
+    assert at.session_state["test.url"][1] == {cell: value}
+    at.selectbox(key="whatif.to").set_value(m.descriptors[1].name).run()
+    assert at.slider(key=FIRST_SLIDER).value == value
 
 
-def test_the_reset_button_restores_every_judgment() -> None:
-    at = open_page(GAZA, judgments={FIRST_CELL: -3})
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_reset_button_restores_every_judgment(scenario_set: ScenarioSet) -> None:
+    m = matrix_of(scenario_set)
+    at = open_page(scenario_set, judgments={first_cell(m): changed_value(m)})
     at.button(key="whatif.reset").click().run()
     assert not at.exception
     assert at.session_state["test.returned"] == ({}, {})
-    assert at.slider(key="whatif.cell.0.0.1.0").value == MATRIX.judgment(FIRST_CELL)
+    assert at.slider(key=FIRST_SLIDER).value == m.judgment(first_cell(m))
 
 
-@pytest.mark.parametrize(
-    ("fixed", "judgments", "notice"),
-    [
-        ({"Nope": "x"}, {}, "'Nope' is not a descriptor of this matrix"),
-        ({"Aid flow": "Plenty"}, {}, "'Plenty' is not a variant of 'Aid flow'"),
-        ({}, {FIRST_CELL: 9}, "9 is not a judgment"),
-        ({}, {("Council outcome", "Maybe", "Aid flow", "Partial"): 1}, "'Maybe' is not a variant"),
-    ],
-    ids=["descriptor", "variant", "range", "judgment-name"],
-)
+Choices = Callable[[CrossImpactMatrix], tuple[dict, dict, str]]
+NOT_FITTING: dict[str, Choices] = {
+    "descriptor": lambda m: ({"Nope": "x"}, {}, "'Nope' is not a descriptor of this matrix"),
+    "variant": lambda m: (
+        {m.descriptors[-1].name: "Plenty"},
+        {},
+        f"'Plenty' is not a variant of '{m.descriptors[-1].name}'",
+    ),
+    "range": lambda m: ({}, {first_cell(m): 9}, "9 is not a judgment"),
+    "judgment-name": lambda m: (
+        {},
+        {(m.descriptors[0].name, "Maybe", *first_cell(m)[2:]): 1},
+        "'Maybe' is not a variant",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(NOT_FITTING))
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
 def test_choices_that_do_not_fit_are_ignored_with_a_notice(
-    fixed: dict, judgments: dict, notice: str
+    scenario_set: ScenarioSet, case: str
 ) -> None:
-    at = open_page(GAZA, fixed, judgments)
+    fixed, judgments, notice = NOT_FITTING[case](matrix_of(scenario_set))
+    at = open_page(scenario_set, fixed, judgments)
     assert not at.exception
     assert [notice in w.value for w in at.warning] == [True]
     assert at.session_state["test.returned"] == ({}, {})
 
 
-def test_the_matrix_can_be_downloaded_for_scenariowizard() -> None:
-    at = open_page(GAZA)
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_matrix_can_be_downloaded_for_scenariowizard(scenario_set: ScenarioSet) -> None:
+    at = open_page(scenario_set)
     (button,) = at.get("download_button")
     assert "ScenarioWizard" in button.proto.label
+
+
+def test_the_tiny_matrix_finds_its_three_consistent_scenarios() -> None:
+    """The fixture's own matrix, worked by hand: the vote is not acted on, so both of its
+    variants stand; a deployed force and flowing aid hold each other up; no force and blocked
+    aid do too; and a delayed force leaves aid undecided, so blocked aid stands beside it."""
+    (tiny,) = [s for s in WITH_MATRIX if s.id == "tiny-set"]
+    at = open_page(tiny)
+    assert not at.exception
+    columns = list(zip(*tableau_of(at)["text"], strict=True))
+    assert sorted(columns) == [
+        ("Adopted", "Delayed", "Blocked"),
+        ("Adopted", "Deployed", "Flows"),
+        ("Rejected", "No force", "Blocked"),
+    ]

@@ -45,14 +45,40 @@ def _hostile(value: object, path: tuple[str | int, ...], short: bool) -> object:
         if key in TEXT_LISTS:
             return [f"{item} {PAYLOAD}" for item in value]
         return [_hostile(v, (*path, i), short) for i, v in enumerate(value)]
-    if isinstance(value, str) and key in TEXT_KEYS and "likelihood" not in path:
+    matrix_name = key == "name" and "descriptors" in path  # marked by _hostile_matrix
+    if isinstance(value, str) and key in TEXT_KEYS and "likelihood" not in path and not matrix_name:
         return f"{value} {SHORT_PAYLOAD if short and key == 'label' else PAYLOAD}"
     return value
 
 
+def _hostile_matrix(data: dict) -> dict:
+    """``PAYLOAD`` after every descriptor and variant name of a matrix, and after every
+    mention of them, so that the hostile matrix still loads."""
+
+    def mark(name: str) -> str:
+        return f"{name} {PAYLOAD}"
+
+    for descriptor in data["descriptors"]:
+        descriptor["name"] = mark(descriptor["name"])
+        descriptor["variants"] = [mark(v) for v in descriptor["variants"]]
+    for section in data["sections"]:
+        section["impacting"], section["impacted"] = (
+            mark(section["impacting"]),
+            mark(section["impacted"]),
+        )
+        section["impacts"] = {
+            mark(a): {mark(b): value for b, value in row.items()}
+            for a, row in section["impacts"].items()
+        }
+    for mapping in data.get("scenarios", []):
+        mapping["variants"] = {mark(d): mark(v) for d, v in mapping["variants"].items()}
+    return data
+
+
 def write_hostile_set(target: Path, version: str = "0.1.0") -> Path:
-    """A copy of the tiny set at ``target`` with ``PAYLOAD`` after every content text, an
-    original-language quote, a narrative section, and ``version`` as the content version."""
+    """A copy of the tiny set at ``target`` with ``PAYLOAD`` after every content text and every
+    name in its matrix, an original-language quote, a narrative section, and ``version`` as the
+    content version."""
     for name, raw in TINY_FILES.items():
         data = yamlfile.parse(raw).data  # YAML 1.2 booleans: `no:` stays a key
         if name == "positions.yaml":
@@ -65,6 +91,8 @@ def write_hostile_set(target: Path, version: str = "0.1.0") -> Path:
             data["narrative"]["perspectives"].append(
                 {"attribution": "An editor", "text": "Comment.", "sources": ["wire-report"]}
             )
+        if name == "cib.yaml":
+            data = _hostile_matrix(data)
         data = _hostile(data, (), short=name.startswith("scenarios/"))
         if name == "set.yaml":
             data["version"] = version
