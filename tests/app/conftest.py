@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from explorer.content import ROOT_VARIABLE, ScenarioSet, load_set, scenarios_root
+from explorer.views import ViewState
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -83,6 +84,25 @@ def only_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str],
         return SETS[name]
 
     return _only
+
+
+def linked_view(scenario_set: ScenarioSet, view: str, choices: dict[str, object]) -> ViewState:
+    """Draw one view as the app does (``components.url``): the view's own ``choices`` (fields of
+    the state) come as a link gives them, and a run whose link is not the echo of what the view
+    drew on the run before counts as a link from outside, which seeds the view's controls.
+    Called from the scripts AppTest runs."""
+    from dataclasses import replace
+
+    from components import url, views
+    from explorer.content import Catalog
+    from explorer.views import default_state
+
+    catalog = Catalog({scenario_set.id: scenario_set})
+    asked = replace(default_state(catalog), view=view, **choices)
+    st.session_state[url.OUTSIDE] = asked != st.session_state.get("test.written")
+    shown = views.render(scenario_set, asked)
+    st.session_state["test.written"] = shown
+    return shown
 
 
 def figures_of(at: AppTest) -> list[dict]:

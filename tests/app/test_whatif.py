@@ -31,21 +31,17 @@ FIRST_SLIDER = "whatif.cell.0.0.1.0"
 # AppTest runs these functions' source as a script of its own, where annotations are evaluated
 # at definition: hence the quoted names.
 def whatif_page(scenario_set: "ScenarioSet", fixed: dict, judgments: dict) -> None:  # noqa: UP037
+    """As the app does: the choices start from ``fixed`` and ``judgments`` (or from a link the
+    test put in ``test.url``), and what the view returns is written back to the link."""
     import streamlit as st
 
-    from components import whatif
+    from tests.app.conftest import linked_view
 
-    st.session_state["test.returned"] = whatif.render(scenario_set, fixed, judgments)
-
-
-def echoing_page(scenario_set: "ScenarioSet") -> None:  # noqa: UP037
-    """As the app does: the choices are kept in the URL and passed back on the next run."""
-    import streamlit as st
-
-    from components import whatif
-
-    fixed, judgments = st.session_state.get("test.url", ({}, {}))
-    st.session_state["test.url"] = whatif.render(scenario_set, fixed, judgments)
+    link = st.session_state.setdefault("test.url", (fixed, judgments))
+    choices = {"fixed": tuple(sorted(link[0].items())), "judgments": tuple(sorted(link[1].items()))}
+    shown = linked_view(scenario_set, "whatif", choices)
+    returned = (dict(shown.fixed), dict(shown.judgments))
+    st.session_state["test.url"] = st.session_state["test.returned"] = returned
 
 
 def open_page(scenario_set: ScenarioSet, fixed: dict | None = None, judgments: dict | None = None):
@@ -223,7 +219,7 @@ def test_changed_judgments_survive_looking_at_another_section(scenario_set: Scen
     m = matrix_of(scenario_set)
     cell, value = first_cell(m), changed_value(m)
     elsewhere = m.descriptors[2 if len(m.descriptors) > 2 else 0].name
-    at = AppTest.from_function(echoing_page, args=(scenario_set,), default_timeout=60).run()
+    at = AppTest.from_function(whatif_page, args=(scenario_set, {}, {}), default_timeout=60).run()
     at.slider(key=FIRST_SLIDER).set_value(value).run()
     at.selectbox(key="whatif.to").set_value(elsewhere).run()
     assert not at.exception
