@@ -19,7 +19,7 @@ import streamlit as st
 from common import APP, ROOT, machine, median_ms, table
 from streamlit.testing.v1 import AppTest
 
-from explorer.content.catalog import ROOT_VARIABLE, load_catalog
+from explorer.content import ROOT_VARIABLE, load_catalog
 
 GAZA = ROOT / "scenarios" / "gaza-unsc-2025"
 SETS = 100

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import url
 from components.chart import ChartContent, chart
-from explorer.content.model import Draft, RecordedVote, ScenarioSet
+from explorer.content import Draft, RecordedVote, ScenarioSet
 from explorer.council import (
     VOTES,
     Vote,

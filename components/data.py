@@ -8,8 +8,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from explorer.content.catalog import Catalog, load_catalog, scenarios_root
-from explorer.content.loader import read_folder
+from explorer.content import Catalog, load_catalog, read_folder, scenarios_root
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.analysis.compare import aligned_clauses
-from explorer.content.model import Draft, ScenarioSet
+from explorer.content import Draft, ScenarioSet
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc

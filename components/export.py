@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.views import ViewState
 
 

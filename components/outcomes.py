@@ -9,7 +9,7 @@ from components.data import memo
 from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.analysis.summaries import trajectory_summary
-from explorer.content.model import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet
 from explorer.text import content
 from explorer.views import ViewState, data
 from explorer.views.selection import compared, trajectory_series

@@ -7,7 +7,7 @@ import streamlit as st
 from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.analysis.summaries import tree_summary
-from explorer.content.model import LIKELIHOOD_RANGES, Scenario, ScenarioSet
+from explorer.content import LIKELIHOOD_RANGES, Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.content.problems import Problem
+from explorer.content import Problem
 
 
 def render(problems: dict[str, tuple[Problem, ...]]) -> None:

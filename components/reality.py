@@ -19,7 +19,7 @@ from explorer.analysis.reality import (
     score,
 )
 from explorer.analysis.series import TrajectorySeries
-from explorer.content.model import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 from explorer.views.selection import compared

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.data import memo
 from explorer.cib import CrossImpactMatrix, ScwError, write_scw
-from explorer.content.model import CibFile, ScenarioSet
+from explorer.content import CibFile, ScenarioSet
 from explorer.text import escape_markdown as esc
 
 

@@ -14,8 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components import url
 from explorer.analysis.compare import ACTOR_GROUPS
-from explorer.content.catalog import Catalog
-from explorer.content.model import TRACKS
+from explorer.content import TRACKS, Catalog
 from explorer.formats import day
 from explorer.text import escape_markdown
 from explorer.views import NO_B, VIEWS, ViewState, default_state, offered

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import memo
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.views import ViewState, data
 
 

@@ -9,7 +9,7 @@ from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import scenario_by_id, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState

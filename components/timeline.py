@@ -10,7 +10,7 @@ from components.chart import ChartContent, show_chart
 from components.data import memo
 from explorer import figures
 from explorer.analysis.summaries import timeline_summary
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.views import ViewState, data
 from explorer.views.selection import event_series
 

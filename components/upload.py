@@ -10,10 +10,10 @@ from collections.abc import Collection, Mapping
 
 import streamlit as st
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
+from explorer.uploads import MAX_UPLOAD_MB, UploadResult, load_upload
 from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
-from explorer.uploads.upload import MAX_UPLOAD_MB, UploadResult, load_upload
 
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.content.catalog import Catalog
+from explorer.content import Catalog
 from explorer.views import ViewState, encode, parse
 
 WRITTEN = "url.written"

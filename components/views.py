@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.views import VIEWS, ViewState
 
 

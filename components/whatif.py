@@ -25,7 +25,7 @@ from explorer.cib import (
 from explorer.cib import figures as cf
 from explorer.cib import summaries as cs
 from explorer.cib import tables as ct
-from explorer.content.model import CibFile, ScenarioSet
+from explorer.content import CibFile, ScenarioSet
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 

@@ -10,9 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from explorer.content.catalog import load_catalog, scenarios_root
-from explorer.content.loader import load_set
-from explorer.content.model import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet, load_catalog, load_set, scenarios_root
 from explorer.views import NO_B, default_state, encode
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from explorer.content.model import Position
+from explorer.content import Position
 
 
 def day(date: dt.date) -> str:

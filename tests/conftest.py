@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.loader import load_set
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY_SET = ROOT / "tests" / "fixtures" / "tiny-set"

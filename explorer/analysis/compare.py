@@ -10,8 +10,16 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from explorer.content.model import Actor, Clause, Event, Position, Scenario, ScenarioSet, Stance
-from explorer.content.references import iter_references
+from explorer.content import (
+    Actor,
+    Clause,
+    Event,
+    Position,
+    Scenario,
+    ScenarioSet,
+    Stance,
+    iter_references,
+)
 
 ACTOR_GROUPS: dict[str, str] = {
     "p5": "Council: permanent members",

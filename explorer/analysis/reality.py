@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Literal
 
 from explorer.analysis.compare import ObservedPoint, scenario_by_id
-from explorer.content.model import (
+from explorer.content import (
     Indicator,
     Observation,
     Scenario,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.content.model import Event, Trajectory
+from explorer.content import Event, Trajectory
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from explorer.analysis.compare import StanceChange, StanceView
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content.model import Indicator, Position, ScenarioSet
+from explorer.content import Indicator, Position, ScenarioSet
 
 
 def timeline_summary(series: Sequence[EventSeries]) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from explorer.analysis.compare import ObservedPoint, StanceChange, StanceView, source_usage
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content.model import Actor, Issue, ScenarioSet
+from explorer.content import Actor, Issue, ScenarioSet
 from explorer.formats import signed
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from explorer.cib.matrix import CibError, CrossImpactMatrix, Descriptor, Judgment, build
 from explorer.cib.scw import ScwProject
-from explorer.content.model import CibDescriptor, CibFile, CibSection
+from explorer.content import CibDescriptor, CibFile, CibSection
 
 
 def from_cib_file(cib: CibFile) -> CrossImpactMatrix:

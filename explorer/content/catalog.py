@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explorer.content.files import ScenarioSet
 from explorer.content.loader import load_set
-from explorer.content.model import ScenarioSet
 from explorer.content.problems import Problem
 
 SCENARIOS_ROOT = Path(__file__).resolve().parents[2] / "scenarios"

@@ -13,8 +13,8 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from explorer.content.model import Ref
 from explorer.content.problems import Loc
+from explorer.content.types import Ref
 
 
 def _ref_kind(annotation: Any) -> str | None:

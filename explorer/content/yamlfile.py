@@ -1,9 +1,10 @@
 """Read one YAML document safely and remember the line of every field.
 
 Only plain data is constructed (``yaml.SafeLoader``), booleans are only ``true``/``false``
-(so a key ``no:`` or a country code ``NO`` stays a string), dates stay text for the model to
-parse, and a document whose aliases
-expand beyond ``MAX_NODES``, or that nests deeper than ``MAX_DEPTH``, is refused before anything
+(so a key ``no:`` or a country code ``NO`` stays a string) and dates stay text for the model to
+parse. One guard holds for every YAML file, in a set folder or in an upload: a file over
+``MAX_FILE_BYTES``, a document whose aliases expand beyond ``MAX_NODES`` values, or one whose
+mappings and lists nest deeper than ``MAX_DEPTH`` (aliases expanded) is refused before anything
 is built from it.
 """
 
@@ -56,23 +57,44 @@ class YamlDocument:
 
 
 class YamlError(ScenarioError):
-    def __init__(self, line: int | None, message: str) -> None:
+    """A file that is not safe, well-formed YAML; ``over_limit`` when a limit refused it."""
+
+    def __init__(self, line: int | None, message: str, *, over_limit: bool = False) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.over_limit = over_limit
 
 
-def _size(node: yaml.Node) -> tuple[int, int]:
-    """Nodes visited with aliases expanded, and the deepest nesting; stops past the limits."""
-    count, deepest, stack = 0, 0, [(node, 1)]
-    while stack and count <= MAX_NODES and deepest <= MAX_DEPTH:
-        current, depth = stack.pop()
-        count, deepest = count + 1, max(deepest, depth)
-        if isinstance(current, yaml.MappingNode):
-            stack.extend((part, depth + 1) for pair in current.value for part in pair)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in current.value)
-    return count, deepest
+def _guard(root: yaml.Node) -> YamlError | None:
+    """Why the composed document is refused, or None: the walk counts every value with aliases
+    expanded (stopping past ``MAX_NODES``) and measures how deep mappings and lists nest."""
+    count, deepest, first_too_deep = 0, 0, None
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack and count <= MAX_NODES:
+        node, depth = stack.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH and first_too_deep is None:
+                first_too_deep = node.start_mark.line + 1
+            children = (
+                (p for pair in node.value for p in pair)
+                if isinstance(node, yaml.MappingNode)
+                else node.value
+            )
+            stack.extend((child, depth) for child in children)
+    if count > MAX_NODES:
+        message = f"aliases expand to more than {MAX_NODES:,} values; refused"
+        return YamlError(None, message, over_limit=True)
+    if deepest > MAX_DEPTH:
+        return YamlError(
+            first_too_deep,
+            f"nested more than {MAX_DEPTH} levels deep ({deepest} levels); refused",
+            over_limit=True,
+        )
+    return None
 
 
 def _line_map(root: yaml.Node) -> dict[Loc, int]:
@@ -95,7 +117,8 @@ def _line_map(root: yaml.Node) -> dict[Loc, int]:
 def parse(raw: bytes) -> YamlDocument:
     """Parse one YAML document. Raises ``YamlError`` with a line and a plain message."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(None, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        message = f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}"
+        raise YamlError(None, message, over_limit=True)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -105,11 +128,9 @@ def parse(raw: bytes) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise YamlError(1, "the file is empty")
-        count, depth = _size(node)
-        if count > MAX_NODES:
-            raise YamlError(None, f"aliases expand to more than {MAX_NODES:,} values; refused")
-        if depth > MAX_DEPTH:
-            raise YamlError(None, f"nested more than {MAX_DEPTH} levels deep; refused")
+        refused = _guard(node)
+        if refused is not None:
+            raise refused
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -117,13 +138,28 @@ def parse(raw: bytes) -> YamlDocument:
         raise YamlError(line, f"not valid YAML: {err.problem or err.context}") from None
     except yaml.YAMLError as err:
         raise YamlError(None, f"not valid YAML: {err}") from None
+    except RecursionError:  # only PyYAML's pure-Python composer recurses; libyaml stops at 1000
+        message = f"nested more than {MAX_DEPTH} levels deep (too deep to count); refused"
+        raise YamlError(None, message, over_limit=True) from None
     finally:
         loader.dispose()
     return YamlDocument(data, _line_map(node))
 
 
 def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:
+    """``parse``, with a refusal returned as a ``Problem`` of the file ``shown_as``."""
     try:
         return parse(raw)
     except YamlError as err:
         return Problem(shown_as, err.line, "", err.message)
+
+
+def over_limit(raw: bytes) -> YamlError | None:
+    """Why ``raw`` is over one of the limits, or None; text that is malformed in other ways is
+    left for ``parse`` to report with its line. For files checked before they are loaded (the
+    entries of an uploaded zip), so that a refusal comes before any other problem."""
+    try:
+        parse(raw)
+    except YamlError as err:
+        return err if err.over_limit else None
+    return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from explorer.content.model import CouncilVote
+from explorer.content import CouncilVote
 from explorer.council.rules import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
 from explorer.figures.style import clip, esc, layout

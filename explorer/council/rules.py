@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from explorer.content.model import CouncilVote, RecordedVote, Scenario, ScenarioSet
+from explorer.content import CouncilVote, RecordedVote, Scenario, ScenarioSet
 from explorer.errors import ScenarioError
 
 Vote = Literal["yes", "no", "abstain", "absent"]

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from explorer.content.model import CouncilVote
+from explorer.content import CouncilVote
 from explorer.council.figures import OUTCOME_STYLES
 
 

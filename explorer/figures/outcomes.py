@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from explorer.analysis.compare import ObservedPoint
 from explorer.analysis.series import TrajectorySeries
-from explorer.content.model import Indicator
+from explorer.content import Indicator
 from explorer.figures.palette import OBSERVED_COLOR, SCENARIO_STYLES
 from explorer.figures.style import clip, esc, layout, wrap
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from explorer.content.model import Actor, Issue, Position
+from explorer.content import Actor, Issue, Position
 from explorer.figures.contrast import text_color_on
 from explorer.figures.palette import NEUTRAL_COLOR, POSITION_SCALE, UNKNOWN_COLOR
 from explorer.figures.style import esc, layout, wrap

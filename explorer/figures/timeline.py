@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from explorer.analysis.series import EventSeries
-from explorer.content.model import Event
+from explorer.content import Event
 from explorer.figures.palette import NEUTRAL_COLOR, SCENARIO_STYLES
 from explorer.figures.style import clip, esc, layout
 

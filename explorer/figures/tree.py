@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR, STATUS_STYLES
 from explorer.figures.style import esc, layout
 from explorer.formats import day

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from explorer.analysis.compare import scenario_by_id
-from explorer.content.model import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.publish import brief_sections as sections
 from explorer.publish.citation import cite_line, pair_subject

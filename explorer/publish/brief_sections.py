@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from explorer.analysis.compare import scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
-from explorer.content.model import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
+from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
 from explorer.formats import day, signed
 from explorer.text import is_web_link
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.formats import day
 from explorer.views import VIEWS, ViewState, pair_label
 

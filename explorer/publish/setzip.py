@@ -11,8 +11,7 @@ import json
 from collections.abc import Mapping
 from pathlib import PurePosixPath
 
-from explorer.content.loader import content_hash
-from explorer.content.model import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet, content_hash
 from explorer.formats import day
 from explorer.publish.citation import APP_NAME, cite_line
 from explorer.text import escape_markdown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 from explorer.views import VIEWS, ViewState
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

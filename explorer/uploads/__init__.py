@@ -1,16 +1,6 @@
 """A person's own scenario set: uploads read in memory, with limits; the template set."""
 
-from explorer.uploads.template import (
-    TEMPLATE_FILE_NAME,
-    TEMPLATE_ID,
-    template_files,
-    template_zip,
-)
-from explorer.uploads.upload import (
-    DEFAULT_SET_ID,
-    JUNK_FILES,
-    JUNK_FOLDER,
-    MAX_DEPTH,
+from explorer.uploads.archive import (
     MAX_ENTRIES,
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -19,17 +9,18 @@ from explorer.uploads.upload import (
     MAX_TOTAL_BYTES,
     MAX_UPLOAD_BYTES,
     MAX_UPLOAD_MB,
-    MAX_YAML_DEPTH,
     RATIO_FLOOR,
-    SKIPPED_AT_ROOT,
-    YAML_SUFFIXES,
-    UploadResult,
-    add_scenario,
-    load_upload,
     read_zip,
-    slugify,
-    yaml_depth_problem,
 )
+from explorer.uploads.entries import JUNK_FILES, JUNK_FOLDER, MAX_DEPTH, SKIPPED_AT_ROOT
+from explorer.uploads.names import DEFAULT_SET_ID, YAML_SUFFIXES, slugify
+from explorer.uploads.template import (
+    TEMPLATE_FILE_NAME,
+    TEMPLATE_ID,
+    template_files,
+    template_zip,
+)
+from explorer.uploads.upload import UploadResult, add_scenario, load_upload
 
 __all__ = [
     "DEFAULT_SET_ID",
@@ -44,7 +35,6 @@ __all__ = [
     "MAX_TOTAL_BYTES",
     "MAX_UPLOAD_BYTES",
     "MAX_UPLOAD_MB",
-    "MAX_YAML_DEPTH",
     "RATIO_FLOOR",
     "SKIPPED_AT_ROOT",
     "TEMPLATE_FILE_NAME",
@@ -57,5 +47,4 @@ __all__ = [
     "slugify",
     "template_files",
     "template_zip",
-    "yaml_depth_problem",
 ]

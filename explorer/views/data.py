@@ -17,7 +17,7 @@ from explorer.analysis.compare import (
 )
 from explorer.analysis.reality import check_signposts
 from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
-from explorer.content.model import LIKELIHOOD_RANGES, Clause, ScenarioSet
+from explorer.content import LIKELIHOOD_RANGES, Clause, ScenarioSet
 from explorer.council import recorded_votes
 from explorer.council.tables import record_table
 from explorer.views.selection import (

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from explorer.analysis.compare import actor_group, scenario_by_id, scenario_events
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content.model import Actor, Issue, Scenario, ScenarioSet
+from explorer.content import Actor, Issue, Scenario, ScenarioSet
 from explorer.views.state import ViewState
 
 

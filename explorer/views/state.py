@@ -10,8 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from explorer.analysis.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
-from explorer.content.catalog import Catalog
-from explorer.content.model import TRACKS, ScenarioSet
+from explorer.content import TRACKS, Catalog, ScenarioSet
 from explorer.views.registry import DEFAULT_VIEW, VIEWS
 
 VIEW_CHOICES = ("votes", "fixed", "judgments")

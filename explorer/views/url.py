@@ -19,8 +19,7 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from explorer.analysis.compare import ACTOR_GROUPS
-from explorer.content.catalog import Catalog
-from explorer.content.model import TRACKS, ScenarioSet
+from explorer.content import TRACKS, Catalog, ScenarioSet
 from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views.registry import VIEWS

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.content.catalog import ROOT_VARIABLE, load_catalog
+from explorer.content import ROOT_VARIABLE, load_catalog
 from explorer.views import VIEWS
 from tests.app.conftest import figures_of
 

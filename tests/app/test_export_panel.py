@@ -14,9 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import publish
-from explorer.content.catalog import Catalog, scenarios_root
-from explorer.content.loader import load_set, read_folder
-from explorer.content.model import ScenarioSet
+from explorer.content import Catalog, ScenarioSet, load_set, read_folder, scenarios_root
 from explorer.publish import pdf
 from explorer.views import VIEWS, default_state
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.content.catalog import load_catalog
-from explorer.content.model import CouncilVote
+from explorer.content import CouncilVote, load_catalog
 from explorer.council import member_key, tally_record
 
 GAZA = load_catalog()["gaza-unsc-2025"]

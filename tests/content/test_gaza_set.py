@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from explorer.analysis.compare import scenario_events
-from explorer.content.catalog import load_catalog
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet, load_catalog
 
 CATALOG = load_catalog()
 GAZA_ID = "gaza-unsc-2025"

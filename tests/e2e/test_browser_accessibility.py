@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from explorer.content.catalog import ROOT_VARIABLE
+from explorer.content import ROOT_VARIABLE
 from explorer.figures.contrast import TEXT_MINIMUM, blend, contrast_ratio, to_hex
 from scripts.server import ROOT, start_server, stop_server, wait_for_app
 from tests.conftest import TINY_SET

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from explorer.content.catalog import ROOT_VARIABLE
+from explorer.content import ROOT_VARIABLE
 from scripts.server import ROOT, start_server, stop_server, wait_for_app
 from tests.security.conftest import write_hostile_set
 

@@ -11,8 +11,8 @@ import pytest
 import streamlit as st
 import yaml
 
+from explorer.content import load_catalog
 from explorer.content import yamlfile as yamlfile
-from explorer.content.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"

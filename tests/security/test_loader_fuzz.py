@@ -13,9 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explorer.content import LoadResult, Problem, load_files
 from explorer.content import yamlfile as yamlfile
-from explorer.content.loader import LoadResult, load_files
-from explorer.content.problems import Problem
 from tests.security.conftest import TINY_FILES
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.content.catalog import ROOT_VARIABLE, load_catalog
-from explorer.content.loader import load_files
+from explorer.content import ROOT_VARIABLE, load_catalog, load_files
 from explorer.text import escape_markdown
 from explorer.views import VIEWS
 from tests.security.conftest import (

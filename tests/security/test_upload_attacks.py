@@ -19,11 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer import publish
-from explorer.content.loader import is_id, read_folder
-from explorer.content.problems import Problem
-from explorer.uploads import upload as upload
+from explorer.content import Problem, is_id, read_folder
+from explorer.uploads import UploadResult, add_scenario, load_upload, read_zip
+from explorer.uploads import archive as upload
 from explorer.uploads.template import TEMPLATE_FILE_NAME, TEMPLATE_ID, template_files, template_zip
-from explorer.uploads.upload import UploadResult, add_scenario, load_upload, read_zip
 from tests.security.conftest import REAL_CATALOG, ROOT, TINY_FILES
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

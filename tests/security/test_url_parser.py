@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explorer.analysis.compare import ACTOR_GROUPS
-from explorer.content.catalog import Catalog
-from explorer.content.model import TRACKS
+from explorer.content import TRACKS, Catalog
 from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views import (

@@ -14,8 +14,7 @@ from explorer.analysis.compare import (
     stance_changes,
     stances_under,
 )
-from explorer.content.loader import load_set
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet, load_set
 
 
 def test_a_scenario_timeline_starts_with_the_shared_history(tiny: ScenarioSet) -> None:

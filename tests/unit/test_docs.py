@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from explorer.content import model as model
+from explorer import content as model
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 FORMAT = README.split("### Scenario file format", 1)[1]

@@ -19,7 +19,7 @@ from explorer.analysis.reality import (
     framing,
     score,
 )
-from explorer.content.model import BranchPoint, Observation, ScenarioSet
+from explorer.content import BranchPoint, Observation, ScenarioSet
 
 
 def observation(

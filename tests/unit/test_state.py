@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.catalog import Catalog, load_catalog
+from explorer.content import Catalog, load_catalog
 from explorer.views import VIEWS, default_state, describe, encode, parse, with_view_choices
 
 

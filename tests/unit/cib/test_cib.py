@@ -25,8 +25,7 @@ from explorer.cib import (
     succession,
     with_judgments,
 )
-from explorer.content.loader import load_set
-from explorer.content.model import CibFile
+from explorer.content import CibFile, load_set
 
 
 def small(impacts: dict, descriptors: dict | None = None) -> CrossImpactMatrix:

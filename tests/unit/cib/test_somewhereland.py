@@ -17,7 +17,7 @@ from explorer.cib import (
     impact_balance,
     search,
 )
-from explorer.content.model import CibFile
+from explorer.content import CibFile
 
 FIXTURES = Path(__file__).resolve().parent / "somewhereland"
 

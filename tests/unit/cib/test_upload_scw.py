@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.cib import from_cib_file, load_matrix, write_scw
-from explorer.content.loader import read_folder
+from explorer.content import read_folder
 from explorer.uploads.upload import load_upload
 
 GAZA = Path(__file__).resolve().parents[3] / "scenarios" / "gaza-unsc-2025"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.content.model import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
+from explorer.content import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
 from explorer.council import (
     PERMANENT_MEMBERS,
     VoteError,

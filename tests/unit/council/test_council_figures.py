@@ -7,7 +7,7 @@ import datetime as dt
 
 import plotly.graph_objects as go
 
-from explorer.content.model import CouncilVote
+from explorer.content import CouncilVote
 from explorer.council import figures as cf
 from explorer.council.tables import record_table
 

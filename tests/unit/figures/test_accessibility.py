@@ -38,8 +38,7 @@ from explorer.analysis.compare import (
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.cib import figures as cib_figures
-from explorer.content.catalog import load_catalog
-from explorer.content.model import TRACKS, ScenarioSet
+from explorer.content import TRACKS, ScenarioSet, load_catalog
 from explorer.council import figures as council_figures
 from explorer.figures.contrast import (
     GRAPHICS_MINIMUM,

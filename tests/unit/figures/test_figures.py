@@ -12,7 +12,7 @@ from explorer.analysis.compare import (
     stances_under,
 )
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content.model import TRACKS, Event, ScenarioSet
+from explorer.content import TRACKS, Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
 
 

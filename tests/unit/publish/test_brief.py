@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content.loader import load_set
-from explorer.content.model import ScenarioSet
+from explorer.content import ScenarioSet, load_set
 from explorer.publish.brief import brief_html
 from explorer.publish.pdf import CHROMIUM, brief_pdf
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from explorer import __main__ as cli
-from explorer.content.catalog import ROOT_VARIABLE
+from explorer.content import ROOT_VARIABLE
 from explorer.publish import pdf
 
 

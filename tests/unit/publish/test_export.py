@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 
 from explorer import publish
-from explorer.content.catalog import Catalog
-from explorer.content.loader import content_hash, load_set, read_folder
-from explorer.content.model import ScenarioSet
+from explorer.content import Catalog, ScenarioSet, content_hash, load_set, read_folder
 from explorer.views import ViewState, default_state
 
 LINK = "https://example.app/?view=timeline"

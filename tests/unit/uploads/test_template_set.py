@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.content.loader import load_files, read_folder
+from explorer.content import load_files, read_folder
 from explorer.uploads.template import TEMPLATE_FOLDER, TEMPLATE_ID, template_files
 
 

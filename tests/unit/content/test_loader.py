@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from explorer.content import load_set
 from explorer.content.catalog import load_catalog
-from explorer.content.loader import load_set
 
 Edit = Callable[[str, str, str], Path]
 
@@ -310,5 +310,5 @@ def test_two_scenarios_with_one_label_are_reported(edit: Edit) -> None:
 def test_deep_nesting_is_refused_not_a_crash(tiny_set: Path) -> None:
     (tiny_set / "actors.yaml").write_bytes(b"[" * 990 + b"]" * 990)
     assert problems_of(tiny_set) == [
-        "sets/tiny-set/actors.yaml: nested more than 64 levels deep; refused"
+        "sets/tiny-set/actors.yaml:1: nested more than 64 levels deep (990 levels); refused"
     ]

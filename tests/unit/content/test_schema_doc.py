@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from explorer.content.model import Scenario
+from explorer.content import Scenario
 
-SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "scenario.schema.json"
+SCHEMA = Path(__file__).resolve().parents[3] / "docs" / "scenario.schema.json"
 
 
 def test_the_published_schema_is_current() -> None:
