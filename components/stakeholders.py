@@ -7,7 +7,7 @@ import streamlit as st
 from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.analysis import tables as tables
-from explorer.analysis.compare import scenario_by_id, stance_changes, stances_under
+from explorer.analysis.compare import stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
 from explorer.content import ScenarioSet
 from explorer.text import content, markdown_link
@@ -50,7 +50,7 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
-    a = scenario_by_id(scenario_set, state.a)
+    a = scenario_set.scenario(state.a)
     views = stances_under(scenario_set, a)
     shown = {
         k: v for k, v in views.items() if k[0] in {x.id for x in actors} and k[1] in state.issues
@@ -70,7 +70,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         ),
     )
     if state.b:
-        b = scenario_by_id(scenario_set, state.b)
+        b = scenario_set.scenario(state.b)
         names = {x.id: x.name for x in scenario_set.actors} | {
             i.id: i.label for i in scenario_set.issues
         }

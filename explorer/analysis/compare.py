@@ -37,15 +37,11 @@ def actor_group(actor: Actor) -> str:
     return "parties" if actor.party else "others"
 
 
-def scenario_by_id(scenario_set: ScenarioSet, scenario_id: str) -> Scenario:
-    return next(s for s in scenario_set.scenarios if s.id == scenario_id)
-
-
 def scenario_events(scenario_set: ScenarioSet, scenario: Scenario) -> list[Event]:
     """Shared history, then the parent's events before the branch point, then the scenario's own."""
     inherited: list[Event] = []
     if scenario.parent and scenario.branch_point:
-        parent = scenario_by_id(scenario_set, scenario.parent)
+        parent = scenario_set.scenario(scenario.parent)
         shared = {e.id for e in scenario_set.history}
         inherited = [
             e

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from explorer.analysis.compare import ObservedPoint, scenario_by_id
+from explorer.analysis.compare import ObservedPoint
 from explorer.content import (
     Indicator,
     Observation,
@@ -99,7 +99,7 @@ def framing(scenario_set: ScenarioSet, scenario: Scenario) -> Framing:
         text = f"{day(branch.date)}: {branch.description}" if branch else scenario.premise
         return Framing("Counterfactual. What would have had to differ:", text)
     if branch and scenario.parent:
-        parent = scenario_by_id(scenario_set, scenario.parent)
+        parent = scenario_set.scenario(scenario.parent)
         return Framing(
             f"Open: may still unfold. It branches from {parent.label} on {day(branch.date)}:",
             branch.description,

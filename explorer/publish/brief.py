@@ -17,7 +17,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from explorer.analysis.compare import scenario_by_id
 from explorer.content import Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.publish import brief_sections as sections
@@ -43,7 +42,7 @@ TEMPLATES = jinja2.Environment(
 def _scenario(scenario_set: ScenarioSet, scenario_id: str) -> Scenario:
     if scenario_id not in {s.id for s in scenario_set.scenarios}:
         raise ValueError(f"no scenario {scenario_id!r} in set {scenario_set.id!r}")
-    return scenario_by_id(scenario_set, scenario_id)
+    return scenario_set.scenario(scenario_id)
 
 
 def brief_html(

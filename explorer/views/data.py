@@ -11,7 +11,6 @@ from explorer.analysis import tables
 from explorer.analysis.compare import (
     aligned_clauses,
     observed_points,
-    scenario_by_id,
     stance_changes,
     stances_under,
 )
@@ -155,7 +154,7 @@ def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     """Each chosen scenario's signposts with their status and the observations behind it."""
     rows = []
     for scenario_id in (s for s in (state.a, state.b) if s):
-        scenario = scenario_by_id(scenario_set, scenario_id)
+        scenario = scenario_set.scenario(scenario_id)
         for check in check_signposts(scenario_set, scenario):
             rows.append(
                 {

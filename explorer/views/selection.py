@@ -4,7 +4,7 @@ so a view's data is chosen in one place."""
 
 from __future__ import annotations
 
-from explorer.analysis.compare import actor_group, scenario_by_id, scenario_events
+from explorer.analysis.compare import actor_group, scenario_events
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Actor, Issue, Scenario, ScenarioSet
 from explorer.views.state import ViewState
@@ -12,7 +12,7 @@ from explorer.views.state import ViewState
 
 def compared(scenario_set: ScenarioSet, state: ViewState) -> list[Scenario]:
     """A, then B when one is compared."""
-    return [scenario_by_id(scenario_set, s) for s in (state.a, state.b) if s]
+    return [scenario_set.scenario(s) for s in (state.a, state.b) if s]
 
 
 def event_series(scenario_set: ScenarioSet, state: ViewState) -> list[EventSeries]:

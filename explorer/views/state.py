@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from explorer.analysis.compare import ACTOR_GROUPS, scenario_by_id, scenario_events
+from explorer.analysis.compare import ACTOR_GROUPS, scenario_events
 from explorer.content import TRACKS, Catalog, ScenarioSet
 from explorer.views.registry import DEFAULT_VIEW, VIEWS
 
@@ -86,7 +86,7 @@ def with_view_choices(state: ViewState, requested: ViewState) -> ViewState:
 
 def pair_label(scenario_set: ScenarioSet, a: str, b: str | None) -> str:
     """``US draft adopted vs Russian draft prevails``, or A's label alone."""
-    return " vs ".join(scenario_by_id(scenario_set, s).label for s in (a, b) if s)
+    return " vs ".join(scenario_set.scenario(s).label for s in (a, b) if s)
 
 
 def describe(state: ViewState, catalog: Catalog) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 from explorer.analysis.compare import (
     aligned_clauses,
     observed_points,
-    scenario_by_id,
     scenario_events,
     source_usage,
     stance_changes,
@@ -18,7 +17,7 @@ from explorer.content import ScenarioSet, load_set
 
 
 def test_a_scenario_timeline_starts_with_the_shared_history(tiny: ScenarioSet) -> None:
-    events = scenario_events(tiny, scenario_by_id(tiny, "adopted"))
+    events = scenario_events(tiny, tiny.scenario("adopted"))
     assert [e.id for e in events] == ["draft-circulated", "vote", "force-deploys"]
 
 
@@ -32,15 +31,15 @@ def test_a_branch_inherits_its_parents_events_before_the_branch_point(tiny_set: 
     )
     loaded = load_set(tiny_set).set
     assert loaded is not None
-    events = scenario_events(loaded, scenario_by_id(loaded, "rejected"))
+    events = scenario_events(loaded, loaded.scenario("rejected"))
     assert [e.id for e in events] == ["draft-circulated", "vote"]
 
 
 def test_a_reaction_replaces_the_recorded_stance_and_missing_ones_are_unknown(
     tiny: ScenarioSet,
 ) -> None:
-    base = stances_under(tiny, scenario_by_id(tiny, "adopted"))
-    under = stances_under(tiny, scenario_by_id(tiny, "rejected"))
+    base = stances_under(tiny, tiny.scenario("adopted"))
+    under = stances_under(tiny, tiny.scenario("rejected"))
     assert base[("militia", "force-now")].value == -2
     assert under[("militia", "force-now")].value == -1
     assert under[("militia", "force-now")].reaction_basis == "Less to oppose without a force."
@@ -49,9 +48,7 @@ def test_a_reaction_replaces_the_recorded_stance_and_missing_ones_are_unknown(
 
 
 def test_stance_changes_list_only_what_differs_with_its_shift(tiny: ScenarioSet) -> None:
-    changes = stance_changes(
-        tiny, scenario_by_id(tiny, "adopted"), scenario_by_id(tiny, "rejected")
-    )
+    changes = stance_changes(tiny, tiny.scenario("adopted"), tiny.scenario("rejected"))
     assert [(c.actor, c.issue, c.a, c.b, c.shift) for c in changes] == [
         ("militia", "force-now", -2, -1, 1)
     ]

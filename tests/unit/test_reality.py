@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from explorer.analysis.compare import ObservedPoint, observed_points, scenario_by_id
+from explorer.analysis.compare import ObservedPoint, observed_points
 from explorer.analysis.reality import (
     Divergence,
     as_of,
@@ -42,14 +42,14 @@ def with_observations(tiny: ScenarioSet, *observations: Observation) -> Scenario
 def test_a_signpost_an_observation_supports_is_supported_with_its_evidence(
     tiny: ScenarioSet,
 ) -> None:
-    (check,) = check_signposts(tiny, scenario_by_id(tiny, "adopted"))
+    (check,) = check_signposts(tiny, tiny.scenario("adopted"))
     assert check.signpost.id == "force-arrives"
     assert check.status == "supported"
     assert [(e.observation.id, e.supports) for e in check.evidence] == [("trucks-counted", True)]
 
 
 def test_a_signpost_no_observation_mentions_is_not_yet_observed(tiny: ScenarioSet) -> None:
-    (check,) = check_signposts(tiny, scenario_by_id(tiny, "rejected"))
+    (check,) = check_signposts(tiny, tiny.scenario("rejected"))
     assert check.status == "not yet observed"
     assert check.evidence == ()
 
@@ -58,11 +58,11 @@ def test_the_newest_evidence_decides_and_all_evidence_is_kept_oldest_first(
     tiny: ScenarioSet,
 ) -> None:
     later = with_observations(tiny, observation(20, contradicts=("force-arrives",)))
-    (check,) = check_signposts(later, scenario_by_id(later, "adopted"))
+    (check,) = check_signposts(later, later.scenario("adopted"))
     assert check.status == "contradicted"
     assert [e.observation.id for e in check.evidence] == ["trucks-counted", "obs-20"]
     again = with_observations(later, observation(25, supports=("force-arrives",)))
-    (check,) = check_signposts(again, scenario_by_id(again, "adopted"))
+    (check,) = check_signposts(again, again.scenario("adopted"))
     assert check.status == "supported"
 
 
@@ -72,14 +72,14 @@ def test_on_the_same_day_a_contradiction_outweighs_support(tiny: ScenarioSet) ->
         observation(20, supports=("force-arrives",)),
         observation(20, contradicts=("force-arrives",)).model_copy(update={"id": "obs-20b"}),
     )
-    (check,) = check_signposts(same_day, scenario_by_id(same_day, "adopted"))
+    (check,) = check_signposts(same_day, same_day.scenario("adopted"))
     assert check.status == "contradicted"
 
 
 def test_the_score_counts_observed_and_contradicted_signposts(tiny: ScenarioSet) -> None:
-    adopted = scenario_by_id(tiny, "adopted")
+    adopted = tiny.scenario("adopted")
     assert score(check_signposts(tiny, adopted)) == "1 of 1 signpost observed, 0 contradicted"
-    rejected = scenario_by_id(tiny, "rejected")
+    rejected = tiny.scenario("rejected")
     assert score(check_signposts(tiny, rejected)) == "0 of 1 signpost observed, 0 contradicted"
     more = rejected.model_copy(
         update={"signposts": (*rejected.signposts, *adopted.signposts, *adopted.signposts)}
@@ -98,19 +98,19 @@ def test_as_of_is_the_date_of_the_newest_observation_stated_plainly(tiny: Scenar
 
 
 def test_the_realized_scenario_says_it_happened(tiny: ScenarioSet) -> None:
-    frame = framing(tiny, scenario_by_id(tiny, "adopted"))
+    frame = framing(tiny, tiny.scenario("adopted"))
     assert frame.heading == "Realized: this is what happened."
     assert frame.text == "The council adopts the draft."
 
 
 def test_a_counterfactual_says_what_would_have_had_to_differ(tiny: ScenarioSet) -> None:
-    frame = framing(tiny, scenario_by_id(tiny, "rejected"))
+    frame = framing(tiny, tiny.scenario("rejected"))
     assert frame.heading == "Counterfactual. What would have had to differ:"
     assert frame.text == "Counterfactual. The council rejects the draft."
 
 
 def test_a_counterfactual_branch_names_its_branch_point(tiny: ScenarioSet) -> None:
-    branch = scenario_by_id(tiny, "rejected").model_copy(
+    branch = tiny.scenario("rejected").model_copy(
         update={
             "parent": "adopted",
             "branch_point": BranchPoint(date=dt.date(2026, 3, 1), description="A veto is cast."),
@@ -121,7 +121,7 @@ def test_a_counterfactual_branch_names_its_branch_point(tiny: ScenarioSet) -> No
 
 
 def test_an_open_branch_says_where_it_leaves_its_parent(tiny: ScenarioSet) -> None:
-    branch = scenario_by_id(tiny, "rejected").model_copy(
+    branch = tiny.scenario("rejected").model_copy(
         update={
             "status": "open",
             "parent": "adopted",
@@ -138,7 +138,7 @@ def point(day: dt.date, value: float) -> ObservedPoint:
 
 
 def test_observed_values_are_set_against_the_projection_at_their_date(tiny: ScenarioSet) -> None:
-    (path,) = scenario_by_id(tiny, "adopted").trajectories
+    (path,) = tiny.scenario("adopted").trajectories
     found = divergences(
         path,
         [
@@ -160,7 +160,7 @@ def test_observed_values_are_set_against_the_projection_at_their_date(tiny: Scen
 def test_observed_values_outside_the_projected_period_or_of_other_indicators_are_left_out(
     tiny: ScenarioSet,
 ) -> None:
-    (path,) = scenario_by_id(tiny, "adopted").trajectories
+    (path,) = tiny.scenario("adopted").trajectories
     assert divergences(path, observed_points(tiny)) == []  # 7 Dec 2025, before the first point
     other = ObservedPoint("other", dt.date(2026, 6, 1), 1, None, "x")
     assert divergences(path, [other, point(dt.date(2027, 1, 1), 5)]) == []

@@ -31,7 +31,6 @@ from streamlit.testing.v1 import AppTest
 from explorer import figures
 from explorer.analysis.compare import (
     observed_points,
-    scenario_by_id,
     scenario_events,
     stances_under,
 )
@@ -71,17 +70,14 @@ COLOUR_BLIND_SAFE = {c.upper() for c in (*OKABE_ITO.values(), *POSITION_SCALE)}
 
 def _timeline() -> go.Figure:
     series = [
-        EventSeries(s.label, scenario_events(GAZA, s))
-        for s in (scenario_by_id(GAZA, i) for i in PAIR)
+        EventSeries(s.label, scenario_events(GAZA, s)) for s in (GAZA.scenario(i) for i in PAIR)
     ]
     dates = (dt.date(2025, 10, 1), dt.date(2028, 12, 31))
     return figures.timeline(series, TRACKS, dt.date(2026, 7, 1), dates, {})
 
 
 def _trajectories() -> list[go.Figure]:
-    series = [
-        TrajectorySeries(s.label, s.trajectories) for s in (scenario_by_id(GAZA, i) for i in PAIR)
-    ]
+    series = [TrajectorySeries(s.label, s.trajectories) for s in (GAZA.scenario(i) for i in PAIR)]
     observed = observed_points(GAZA)
     return [figures.trajectory(i, series, observed) for i in GAZA.indicators]
 
@@ -103,7 +99,7 @@ def _heatmap() -> go.Figure:
 
 def _salience() -> go.Figure:
     issue = GAZA.issues[0]
-    views = stances_under(GAZA, scenario_by_id(GAZA, PAIR[0]))
+    views = stances_under(GAZA, GAZA.scenario(PAIR[0]))
     names = {a.id: a.name for a in GAZA.actors}
     return figures.position_salience(
         issue,
@@ -193,7 +189,7 @@ def test_the_scenario_styles_differ_in_every_non_colour_encoding() -> None:
 
 @pytest.mark.parametrize("name", PER_SCENARIO)
 def test_a_and_b_traces_differ_by_more_than_colour(name: str) -> None:
-    labels = {"A": scenario_by_id(GAZA, PAIR[0]).label, "B": scenario_by_id(GAZA, PAIR[1]).label}
+    labels = {"A": GAZA.scenario(PAIR[0]).label, "B": GAZA.scenario(PAIR[1]).label}
     traces = scenario_traces(FIGURES[name], labels)
     pairs = set(traces["A"]) & set(traces["B"])
     assert pairs, f"{name}: no trace of A has a counterpart in B"

@@ -7,7 +7,6 @@ import datetime as dt
 from explorer import figures
 from explorer.analysis.compare import (
     observed_points,
-    scenario_by_id,
     scenario_events,
     stances_under,
 )
@@ -19,7 +18,7 @@ from explorer.figures import CERTAINTY_MARKERS
 def two_series(tiny: ScenarioSet) -> list[EventSeries]:
     return [
         EventSeries(s.label, scenario_events(tiny, s))
-        for s in (scenario_by_id(tiny, "adopted"), scenario_by_id(tiny, "rejected"))
+        for s in (tiny.scenario("adopted"), tiny.scenario("rejected"))
     ]
 
 
@@ -93,7 +92,7 @@ def test_heatmap_draws_unknown_as_unknown_not_zero(tiny: ScenarioSet) -> None:
 
 
 def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: ScenarioSet) -> None:
-    adopted = scenario_by_id(tiny, "adopted")
+    adopted = tiny.scenario("adopted")
     fig = figures.trajectory(
         tiny.indicators[0],
         [TrajectorySeries("Adopted", adopted.trajectories)],
@@ -108,7 +107,7 @@ def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: Scenari
 
 
 def test_a_trajectory_gives_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
-    adopted = scenario_by_id(tiny, "adopted")
+    adopted = tiny.scenario("adopted")
     series = [TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
     fig = figures.trajectory(tiny.indicators[0], series, [])
     lines = [t for t in fig.data if t.mode == "lines+markers"]
