@@ -1,0 +1,1 @@
+"""Streamlit rendering only: one module per view or panel; nothing here reads a file."""
