@@ -14,11 +14,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import publish
-from explorer.content.catalog import Catalog, scenarios_root
+from explorer.content.catalog import Catalog
 from explorer.content.loader import load_set, read_folder
 from explorer.content.model import ScenarioSet
 from explorer.publish import brief
 from explorer.views.state import VIEWS, default_state
+from tests.app.conftest import SET_FOLDERS
 
 LINK = "https://example.app/?view=timeline"
 BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]
@@ -104,18 +105,10 @@ def test_a_rerun_reuses_the_cached_files(tiny_set: Path, monkeypatch: pytest.Mon
     assert built == ["view_csv", "set_zip"]
 
 
-GAZA = scenarios_root() / "gaza-unsc-2025"
-
-
-@pytest.fixture(scope="module")
-def gaza() -> Content:
-    return loaded(GAZA)
-
-
-@pytest.mark.skipif(not GAZA.is_dir(), reason="the Gaza set is absent")
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("b", ["compared", None])
-def test_every_view_of_the_gaza_set_exports(gaza: Content, view: str, b: str | None) -> None:
-    at = panel(gaza, opened=True, view=view, **({} if b else {"b": None}))
+@pytest.mark.parametrize("set_id", list(SET_FOLDERS))
+def test_every_view_of_every_set_exports(set_id: str, view: str, b: str | None) -> None:
+    at = panel(loaded(SET_FOLDERS[set_id]), opened=True, view=view, **({} if b else {"b": None}))
     assert not at.exception, at.exception
     assert buttons(at)[:3] == BUTTONS[:3]
