@@ -16,7 +16,8 @@ from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.content import ROOT_VARIABLE, TRACKS, ScenarioSet
 from explorer.council import following_scenario, recorded_votes, tally
 from explorer.views import VIEWS
-from tests.app.conftest import SETS, figures_of
+from tests.app.conftest import figures_of
+from tests.conftest import SETS
 
 OpenApp = Callable[..., AppTest]
 OnlySet = Callable[[str], ScenarioSet]

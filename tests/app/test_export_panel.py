@@ -19,7 +19,7 @@ from explorer.content.loader import load_set, read_folder
 from explorer.content.model import ScenarioSet
 from explorer.publish import brief
 from explorer.views.state import VIEWS, default_state
-from tests.app.conftest import SET_FOLDERS
+from tests.conftest import SET_FOLDERS
 
 LINK = "https://example.app/?view=timeline"
 BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]
