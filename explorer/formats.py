@@ -1,4 +1,4 @@
-"""One way to write what a person reads: dates, positions and ids made from names."""
+"""One way to write what a person reads: dates, positions, counted nouns and ids from names."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ def day(date: dt.date) -> str:
 def signed(value: Position) -> str:
     """A position as shown: ``+2``, ``0``, ``-1`` or ``unknown``."""
     return value if isinstance(value, str) else f"{value:+d}" if value else "0"
+
+
+def count(number: int, one: str, many: str | None = None) -> str:
+    """``1 abstention``, ``2 abstentions``; ``many`` where the plural is not ``one`` + s."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def slug(text: str) -> str:

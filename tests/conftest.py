@@ -1,4 +1,6 @@
-"""Shared fixtures: a tiny valid scenario set to break in one place per test."""
+"""Shared fixtures: a tiny valid scenario set to break in one place per test, and every set the
+tests run over: each set under ``scenarios/`` (or the folder ``SCENARIO_EXPLORER_SCENARIOS``
+names) and each fixture set under ``tests/fixtures/``."""
 
 from __future__ import annotations
 
@@ -8,10 +10,40 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content import ScenarioSet, load_set
+from explorer.content import ScenarioSet, load_set, scenarios_root
 
 ROOT = Path(__file__).resolve().parent.parent
-TINY_SET = ROOT / "tests" / "fixtures" / "tiny-set"
+FIXTURES = ROOT / "tests" / "fixtures"
+TINY_SET = FIXTURES / "tiny-set"
+
+
+def _set_folders() -> dict[str, Path]:
+    return {
+        folder.name: folder
+        for parent in (scenarios_root(), FIXTURES)
+        for folder in sorted(parent.iterdir())
+        if (folder / "set.yaml").is_file()
+    }
+
+
+def _loaded(folder: Path) -> ScenarioSet:
+    result = load_set(folder)
+    assert result.set is not None, result.problems
+    return result.set
+
+
+SET_FOLDERS = _set_folders()
+SETS: dict[str, ScenarioSet] = {name: _loaded(folder) for name, folder in SET_FOLDERS.items()}
+"""Every set the tests run over, by id."""
+
+
+def sets_where(holds: Callable[[ScenarioSet], object]) -> list[ScenarioSet]:
+    """The sets for which ``holds`` is true: parametrise with ``ids=set_id``."""
+    return [s for s in SETS.values() if holds(s)]
+
+
+def set_id(scenario_set: ScenarioSet) -> str:
+    return scenario_set.id
 
 
 @pytest.fixture

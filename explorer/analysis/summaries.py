@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from explorer.analysis.compare import StanceChange, StanceView
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Indicator, Position, ScenarioSet
+from explorer.formats import count, day
 
 
 def timeline_summary(series: Sequence[EventSeries]) -> str:
@@ -35,8 +36,10 @@ def changes_summary(changes: Sequence[StanceChange], labels: Sequence[str]) -> s
     if not changes:
         return f"No actor's position differs between {labels[0]} and {labels[1]}."
     actors = len({c.actor for c in changes})
+    verb = "differs" if len(changes) == 1 else "differ"
     return (
-        f"{len(changes)} positions of {actors} actors differ between {labels[0]} and {labels[1]}."
+        f"{count(len(changes), 'position')} of {count(actors, 'actor')} {verb} between "
+        f"{labels[0]} and {labels[1]}."
     )
 
 
@@ -50,14 +53,15 @@ def salience_summary(issue: str, values: Mapping[str, tuple[Position, float | No
 
 
 def trajectory_summary(indicator: Indicator, series: Sequence[TrajectorySeries]) -> str:
-    """Where each scenario's projection ends, e.g. 'ends 2027-12-31 at 600 (400-800)'."""
+    """Where each scenario's projection ends: '... projects 600 people by 31 December 2027
+    (range 400 to 800)'."""
     parts = []
     for one in series:
         path = next((t for t in one.trajectories if t.indicator == indicator.id), None)
         if path:
             end = path.points[-1]
             parts.append(
-                f"{one.label} projects {end.value:g} {indicator.unit} by {end.date} "
+                f"{one.label} projects {end.value:g} {indicator.unit} by {day(end.date)} "
                 f"(range {end.low:g} to {end.high:g})"
             )
     return f"{indicator.label}: " + ("; ".join(parts) or "no projection") + "."

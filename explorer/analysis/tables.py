@@ -17,7 +17,7 @@ def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str])
         {
             "scenario": one.label,
             "date": e.when,
-            "end": e.end,
+            "end": e.end.isoformat() if e.end else "",
             "track": e.track,
             "certainty": e.certainty,
             "event": e.title,
@@ -111,7 +111,7 @@ def sources_table(scenario_set: ScenarioSet) -> pd.DataFrame:
                 "title": s.title,
                 "publisher": s.publisher,
                 "via": s.via or "",
-                "published": s.published,
+                "published": s.published.isoformat() if s.published else "",
                 "kind": s.kind,
                 "language": s.language,
                 "url": s.url or "",

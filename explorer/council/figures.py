@@ -21,7 +21,7 @@ from explorer.content import CouncilVote
 from explorer.council.rules import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
 from explorer.figures.style import clip, esc, layout
-from explorer.formats import day
+from explorer.formats import count, day
 
 
 @dataclass(frozen=True)
@@ -201,11 +201,7 @@ def record_summary(record: Sequence[CouncilVote]) -> str:
     first, last = min(v.date for v in record), max(v.date for v in record)
     return (
         f"{len(record)} recorded votes from {day(first)} to {day(last)} "
-        f"({_plural(kinds['draft'], 'draft')}, {_plural(kinds['amendment'], 'amendment')}): "
+        f"({count(kinds['draft'], 'draft')}, {count(kinds['amendment'], 'amendment')}): "
         + ", ".join(f"{outcomes[o]} {style.label.lower()}" for o, style in OUTCOME_STYLES.items())
         + "."
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -23,6 +23,7 @@ from typing import Literal
 
 from explorer.content import CouncilVote, RecordedVote, Scenario, ScenarioSet
 from explorer.errors import ScenarioError
+from explorer.formats import count
 
 Vote = Literal["yes", "no", "abstain", "absent"]
 VOTES: tuple[Vote, ...] = ("yes", "no", "abstain", "absent")
@@ -70,10 +71,6 @@ class Tally:
     reason: str
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _and(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
@@ -116,7 +113,7 @@ def tally(votes: Mapping[str, str], permanent: Collection[str]) -> Tally:
     if adopted:
         reason = (
             f"adopted: {counts['yes']} in favour, {counts['no']} against, "
-            + _plural(counts["abstain"], "abstention", "abstentions")
+            + count(counts["abstain"], "abstention", "abstentions")
             + (f", {counts['absent']} absent" if counts["absent"] else "")
         )
     elif vetoed_by:
@@ -124,7 +121,7 @@ def tally(votes: Mapping[str, str], permanent: Collection[str]) -> Tally:
     else:
         reason = (
             "not adopted: "
-            + _plural(counts["yes"], "affirmative vote", "affirmative votes")
+            + count(counts["yes"], "affirmative vote", "affirmative votes")
             + f", {AFFIRMATIVE_VOTES_REQUIRED} required"
         )
     return Tally(
@@ -170,8 +167,8 @@ def tally_record(record: CouncilVote, permanent: Collection[str] = PERMANENT_MEM
         (record.abstaining, record.abstain, "abstain"),
         (None, record.absent, "absent"),
     )
-    for names, count, vote in lists:
-        members = names if names is not None else [f"unnamed {vote} {i + 1}" for i in range(count)]
+    for names, size, vote in lists:
+        members = names if names is not None else [f"unnamed {vote} {i + 1}" for i in range(size)]
         for member in members:
             if member in votes:
                 raise VoteError(f"vote {record.id}: {member} is named twice")

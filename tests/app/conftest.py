@@ -1,6 +1,5 @@
 """AppTest helpers: a fresh app per test, caches cleared so tests cannot leak into each other,
-and every scenario set the tests run over: each set under ``scenarios/`` (or the folder named by
-``SCENARIO_EXPLORER_SCENARIOS``) and each fixture set under ``tests/fixtures/``."""
+and the app pointed at one of the sets the tests run over (``SETS`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -12,42 +11,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from explorer.content import ROOT_VARIABLE, ScenarioSet, load_set, scenarios_root
+from explorer.content import ROOT_VARIABLE, ScenarioSet
 from explorer.views import ViewState
+from tests.conftest import SET_FOLDERS, SETS
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "app.py"
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def _set_folders() -> dict[str, Path]:
-    parents = (scenarios_root(), FIXTURES)
-    return {
-        folder.name: folder
-        for parent in parents
-        for folder in sorted(parent.iterdir())
-        if (folder / "set.yaml").is_file()
-    }
-
-
-def _loaded(folder: Path) -> ScenarioSet:
-    result = load_set(folder)
-    assert result.set is not None, result.problems
-    return result.set
-
-
-SET_FOLDERS = _set_folders()
-SETS: dict[str, ScenarioSet] = {name: _loaded(folder) for name, folder in SET_FOLDERS.items()}
-"""Every set the app tests run over, by id."""
-
-
-def sets_where(holds: Callable[[ScenarioSet], object]) -> list[ScenarioSet]:
-    """The sets for which ``holds`` is true: parametrise with ``ids=set_id``."""
-    return [s for s in SETS.values() if holds(s)]
-
-
-def set_id(scenario_set: ScenarioSet) -> str:
-    return scenario_set.id
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 @pytest.fixture(autouse=True)

@@ -1,115 +1,172 @@
-"""The dashboard as a user meets it: every view, the sidebar, and the URL as the state."""
+"""The dashboard as a user meets it, for every set: every view, the sidebar, and the URL as the
+state. Each test points the app at a folder holding one set (tests/app/conftest.py), so that
+set is the first screen's; expected scenarios, filters and chart counts come from the set."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.content import ROOT_VARIABLE, load_catalog
+from explorer.analysis import ACTOR_GROUPS, actor_group
+from explorer.cib import consistent_scenarios, from_cib_file
+from explorer.content import ROOT_VARIABLE, TRACKS, ScenarioSet
+from explorer.council import following_scenario, recorded_votes, tally
 from explorer.views import VIEWS
 from tests.app.conftest import figures_of
+from tests.conftest import SETS
 
 OpenApp = Callable[..., AppTest]
-GAZA = load_catalog().sets.get("gaza-unsc-2025")
-SCENARIOS = [s.id for s in GAZA.scenarios] if GAZA else []
-CHARTS_PER_VIEW = {
-    "overview": 1,
-    "timeline": 1,
-    "stakeholders": 2,
-    "outcomes": len(GAZA.indicators) if GAZA else 0,
-    "drafts": 0,
-    "sources": 0,
-    "council": 3,
-    "whatif": 2,
-    "reality": len(GAZA.indicators) if GAZA else 0,
-}
+OnlySet = Callable[[str], ScenarioSet]
+EVERY_SET = list(SETS)
+SCENARIOS = [(set_id, s.id) for set_id, s_set in SETS.items() for s in s_set.scenarios]
 
 
-def test_the_first_screen_is_the_default_pair_compared_on_the_overview(open_app: OpenApp) -> None:
+def charts_expected(scenario_set: ScenarioSet, view: str, shown: list[str]) -> int:
+    """How many charts ``view`` draws for the scenarios ``shown``: one per thing the set holds."""
+    scenarios = [s for s in scenario_set.scenarios if s.id in shown]
+    projected = {t.indicator for s in scenarios for t in s.trajectories}
+    voted = [d for d in scenario_set.drafts if d.vote]
+    cib = scenario_set.cib
+    matrix = 0
+    if cib is not None:
+        matrix = 1 + bool(consistent_scenarios(from_cib_file(cib)) or cib.scenarios)
+    return {
+        "overview": 1,
+        "timeline": 1,
+        "stakeholders": 1 + bool(scenario_set.issues),
+        "outcomes": len(projected),
+        "drafts": 0,
+        "sources": 0,
+        "council": (len(voted) + 1 if voted else 0) + bool(scenario_set.council_record),
+        "whatif": matrix,
+        "reality": len(projected),
+    }[view]
+
+
+def other_scenario(scenario_set: ScenarioSet) -> str:
+    """A scenario the first screen does not show as A: outside the default pair if there is one."""
+    a, b = scenario_set.info.default_pair
+    return next((s.id for s in scenario_set.scenarios if s.id not in (a, b)), b)
+
+
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_the_first_screen_is_the_default_pair_compared_on_the_overview(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    scenario_set = only_set(set_id)
     at = open_app()
     assert not at.exception
     assert not at.error and not at.warning
-    assert at.selectbox(key="sidebar.a").value == "us-draft-adopted"
-    assert at.selectbox(key="sidebar.b").value == "russian-draft-prevails"
+    a, b = scenario_set.info.default_pair
+    assert at.selectbox(key="sidebar.a").value == a
+    assert at.selectbox(key="sidebar.b").value == b
     assert at.radio(key="sidebar.view").value == "overview"
     (tree,) = figures_of(at)
-    assert any(trace.get("name") == "realized" for trace in tree["data"])
+    statuses = {s.status for s in scenario_set.scenarios}
+    assert statuses <= {trace.get("name") for trace in tree["data"]}
     assert dict(at.query_params) == {}
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("a", SCENARIOS)
+@pytest.mark.parametrize(("set_id", "a"), SCENARIOS, ids=[f"{s}-{a}" for s, a in SCENARIOS])
 @pytest.mark.parametrize("b", ["none", "compared"])
 def test_every_view_renders_for_every_scenario_single_and_compared(
-    open_app: OpenApp, view: str, a: str, b: str
+    open_app: OpenApp, only_set: OnlySet, set_id: str, view: str, a: str, b: str
 ) -> None:
-    other = next(s for s in SCENARIOS if s != a) if b == "compared" else "none"
+    scenario_set = only_set(set_id)
+    others = [s.id for s in scenario_set.scenarios if s.id != a]
+    other = others[0] if b == "compared" else "none"
     at = open_app(view=view, a=a, b=other)
     assert not at.exception, at.exception
     assert not at.error and not at.warning
     charts = figures_of(at)
-    assert len(charts) == CHARTS_PER_VIEW[view]
+    assert len(charts) == charts_expected(scenario_set, view, [a, other])
     for figure in charts:
         assert any(trace.get("x") or trace.get("z") for trace in figure["data"]), "empty chart"
 
 
-def test_url_parameters_choose_the_widgets(open_app: OpenApp) -> None:
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_url_parameters_choose_the_widgets(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    scenario_set = only_set(set_id)
+    b, a = scenario_set.info.default_pair
+    present = [g for g in ACTOR_GROUPS if any(actor_group(x) == g for x in scenario_set.actors)]
+    groups = [present[0], present[-1]] if len(present) > 1 else present
+    issues = [i.id for i in scenario_set.issues]
+    issues = [issues[0], issues[-1]] if len(issues) > 2 else issues[:1]
+    actors = [x for x in scenario_set.actors if actor_group(x) in groups]
     at = open_app(
-        a="council-deadlock",
-        b="us-draft-adopted",
+        a=a,
+        b=b,
         view="stakeholders",
-        groups="p5~parties",
-        tracks="security",
-        issues="statehood~un-role",
-        actor="chn",
+        groups="~".join(groups),
+        tracks=TRACKS[1],
+        issues="~".join(issues),
+        actor=actors[0].id,
     )
     assert not at.exception and not at.warning
-    assert at.selectbox(key="sidebar.a").value == "council-deadlock"
-    assert at.selectbox(key="sidebar.b").value == "us-draft-adopted"
+    assert at.selectbox(key="sidebar.a").value == a
+    assert at.selectbox(key="sidebar.b").value == b
     assert at.radio(key="sidebar.view").value == "stakeholders"
-    assert at.multiselect(key="sidebar.groups").value == ["p5", "parties"]
-    assert at.multiselect(key="sidebar.tracks").value == ["security"]
-    assert at.multiselect(key="sidebar.issues").value == ["statehood", "un-role"]
-    assert at.selectbox(key="sidebar.actor").value == "chn"
+    assert at.multiselect(key="sidebar.groups").value == groups
+    assert at.multiselect(key="sidebar.tracks").value == [TRACKS[1]]
+    assert at.multiselect(key="sidebar.issues").value == issues
+    assert at.selectbox(key="sidebar.actor").value == actors[0].id
     heatmap = figures_of(at)[0]
-    assert len(heatmap["data"][1]["x"]) == 2
-    assert len(heatmap["data"][1]["y"]) == 5 + 3
+    assert len(heatmap["data"][0]["x"]) == len(issues)
+    assert len(heatmap["data"][0]["y"]) == len(actors)
 
 
-def test_bad_parameters_give_one_notice_and_the_defaults(open_app: OpenApp) -> None:
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_bad_parameters_give_one_notice_and_the_defaults(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    scenario_set = only_set(set_id)
     at = open_app(a="nope", b="<b>x</b>", view="../../etc/passwd", set="$x$")
     assert not at.exception
     (notice,) = at.warning
     assert "Ignored set" in notice.value and "Ignored view" in notice.value
-    assert at.selectbox(key="sidebar.a").value == "us-draft-adopted"
+    assert at.selectbox(key="sidebar.a").value == scenario_set.info.default_pair[0]
     assert at.radio(key="sidebar.view").value == "overview"
     assert dict(at.query_params) == {}
 
 
-def test_changing_a_widget_writes_the_url_that_reopens_it(open_app: OpenApp) -> None:
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_changing_a_widget_writes_the_url_that_reopens_it(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    scenario_set = only_set(set_id)
+    a = other_scenario(scenario_set)
+    tracks = list(TRACKS[1:3])
     at = open_app()
     at.radio(key="sidebar.view").set_value("timeline").run()
-    at.selectbox(key="sidebar.a").set_value("implementation-stalls").run()
-    at.multiselect(key="sidebar.tracks").set_value(["security", "humanitarian"]).run()
+    at.selectbox(key="sidebar.a").set_value(a).run()
+    at.multiselect(key="sidebar.tracks").set_value(tracks).run()
     params = {k: at.query_params[k] for k in at.query_params}
-    assert params["view"] == "timeline" and params["a"] == "implementation-stalls"
-    assert params["tracks"] == "security~humanitarian"
+    assert params["view"] == "timeline" and params["a"] == a
+    assert params["tracks"] == "~".join(tracks)
     again = open_app(**params)
     assert not again.warning
     assert again.radio(key="sidebar.view").value == "timeline"
-    assert again.selectbox(key="sidebar.a").value == "implementation-stalls"
-    assert again.multiselect(key="sidebar.tracks").value == ["security", "humanitarian"]
+    assert again.selectbox(key="sidebar.a").value == a
+    assert again.multiselect(key="sidebar.tracks").value == tracks
     assert {k: again.query_params[k] for k in again.query_params} == params
 
 
-def test_choosing_b_equal_to_a_is_impossible(open_app: OpenApp) -> None:
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_choosing_b_equal_to_a_is_impossible(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    b = only_set(set_id).info.default_pair[1]
     at = open_app()
-    at.selectbox(key="sidebar.a").set_value("russian-draft-prevails").run()
-    assert at.selectbox(key="sidebar.b").value != "russian-draft-prevails"
-    assert "russian-draft-prevails" not in at.selectbox(key="sidebar.b").options
+    at.selectbox(key="sidebar.a").set_value(b).run()
+    assert at.selectbox(key="sidebar.b").value != b
+    assert b not in at.selectbox(key="sidebar.b").options
 
 
 def test_a_broken_set_is_listed_in_problems_and_the_rest_still_works(
@@ -127,15 +184,19 @@ def test_a_broken_set_is_listed_in_problems_and_the_rest_still_works(
     assert "sets/a-broken-set/set.yaml:2: not valid YAML" in at.code[0].value
 
 
-def test_an_uploaded_set_opens_in_this_session_only(open_app: OpenApp) -> None:
+@pytest.mark.parametrize("set_id", EVERY_SET)
+def test_an_uploaded_set_opens_in_this_session_only(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
     from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
 
+    only_set(set_id)
     at = open_app()
     upload = at.file_uploader(key="upload.file")
     upload.set_value((TEMPLATE_FILE_NAME, template_zip(), "application/zip")).run()
     assert not at.exception
     chosen = at.selectbox(key="sidebar.set").value
-    assert chosen != "gaza-unsc-2025"
+    assert chosen != set_id
     assert "My scenario set" in at.selectbox(key="sidebar.set").options
     at.radio(key="sidebar.view").set_value("timeline").run()
     assert not at.exception and not at.error
@@ -143,7 +204,7 @@ def test_an_uploaded_set_opens_in_this_session_only(open_app: OpenApp) -> None:
     other = open_app(set=chosen)
     (notice,) = other.warning
     assert "no such scenario set" in notice.value
-    assert other.selectbox(key="sidebar.set").value == "gaza-unsc-2025"
+    assert other.selectbox(key="sidebar.set").value == set_id
 
 
 def test_a_link_with_hundreds_of_unknown_parameters_gives_one_short_notice(
@@ -156,10 +217,37 @@ def test_a_link_with_hundreds_of_unknown_parameters_gives_one_short_notice(
     assert "and 290 more" in notice.value
 
 
-def test_a_council_what_if_in_the_link_changes_the_outcome(open_app: OpenApp) -> None:
-    at = open_app(view="council", votes="usa:no")
+def _vetoer(scenario_set: ScenarioSet) -> str | None:
+    """A permanent member that voted yes in the decision, if any: its no is a what-if."""
+    voted = [d.vote for d in scenario_set.drafts if d.vote]
+    seats = sorted(a.id for a in scenario_set.actors if a.council_seat == "permanent")
+    return next((p for p in seats if voted and p in voted[0].yes), None)
+
+
+VETOABLE = [set_id for set_id, s in SETS.items() if _vetoer(s)]
+
+
+@pytest.mark.parametrize("set_id", VETOABLE)
+def test_a_council_what_if_in_the_link_changes_the_outcome(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    scenario_set = only_set(set_id)
+    member = _vetoer(scenario_set)
+    assert member is not None
+    names = {a.id: a.name for a in scenario_set.actors}
+    permanent = [a.name for a in scenario_set.actors if a.council_seat == "permanent"]
+    draft = next(d for d in scenario_set.drafts if d.vote)
+    assert draft.vote is not None
+    votes = {names[m]: v for m, v in recorded_votes(draft.vote).items()}
+    before = tally(votes, permanent).reason
+    result = tally(votes | {names[member]: "no"}, permanent)
+    after = result.reason
+    assert before != after
+    follows = following_scenario(scenario_set, draft.id, result.adopted)
+    at = open_app(view="council", votes=f"{member}:no")
     assert not at.exception and not at.warning
-    text = " ".join(m.value for m in at.markdown)
-    assert "vetoed by United States" in text
-    assert "Council deadlock" in text
-    assert at.query_params["votes"] == "usa:no"
+    text = re.sub(r"\\(.)", r"\1", " ".join(m.value for m in at.markdown))
+    assert f"Outcome: {after}." in text
+    assert f"Changed from the record: {names[member]} yes → no." in text
+    assert follows is None or f"Leads to the scenario **{follows.label}**." in text
+    assert at.query_params["votes"] == f"{member}:no"

@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 from explorer.content import Draft, RecordedVote, ScenarioSet
 from explorer.council import following_scenario, recorded_votes, tally
 from explorer.formats import day
-from tests.app.conftest import SETS, figures_of, set_id, sets_where
+from tests.app.conftest import figures_of
+from tests.conftest import SETS, set_id, sets_where
 
 VOTE_LABELS = {"yes": "In favour", "no": "Against", "abstain": "Abstaining", "absent": "Absent"}
 

@@ -14,9 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import publish
-from explorer.content import Catalog, ScenarioSet, load_set, read_folder, scenarios_root
+from explorer.content import Catalog, ScenarioSet, load_set, read_folder
 from explorer.publish import pdf
 from explorer.views import VIEWS, default_state
+from tests.conftest import SET_FOLDERS
 
 LINK = "https://example.app/?view=timeline"
 BUTTONS = ["export.csv", "export.zip", "export.brief_html", "export.brief_pdf"]
@@ -102,18 +103,10 @@ def test_a_rerun_reuses_the_cached_files(tiny_set: Path, monkeypatch: pytest.Mon
     assert built == ["view_csv", "set_zip"]
 
 
-GAZA = scenarios_root() / "gaza-unsc-2025"
-
-
-@pytest.fixture(scope="module")
-def gaza() -> Content:
-    return loaded(GAZA)
-
-
-@pytest.mark.skipif(not GAZA.is_dir(), reason="the Gaza set is absent")
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("b", ["compared", None])
-def test_every_view_of_the_gaza_set_exports(gaza: Content, view: str, b: str | None) -> None:
-    at = panel(gaza, opened=True, view=view, **({} if b else {"b": None}))
+@pytest.mark.parametrize("set_id", list(SET_FOLDERS))
+def test_every_view_of_every_set_exports(set_id: str, view: str, b: str | None) -> None:
+    at = panel(loaded(SET_FOLDERS[set_id]), opened=True, view=view, **({} if b else {"b": None}))
     assert not at.exception, at.exception
     assert buttons(at)[:3] == BUTTONS[:3]

@@ -20,7 +20,8 @@ from explorer.cib import (
 )
 from explorer.cib.figures import PAGE
 from explorer.content import CibFile, ScenarioSet
-from tests.app.conftest import SETS, figures_of, set_id, sets_where
+from tests.app.conftest import figures_of
+from tests.conftest import SETS, set_id, sets_where
 
 WITH_MATRIX = sets_where(lambda s: s.cib is not None)
 PAGED = [s for s in WITH_MATRIX if len(consistent_scenarios(from_cib_file(s.cib))) > PAGE]

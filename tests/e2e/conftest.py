@@ -16,7 +16,8 @@ from playwright.sync_api import Page
 
 from scripts.server import CHROMIUM_ARGS, ROOT, SYSTEM_CHROMIUM, start_server, stop_server
 
-SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE / "screenshots"
 
 
 def _managed_chromium() -> bool:
@@ -26,7 +27,13 @@ def _managed_chromium() -> bool:
     return cache.is_dir() and any(cache.glob("chromium*"))
 
 
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of this folder ``e2e`` (``-m "not e2e"`` leaves the browser out), and
+    skip them where there is no Chromium to drive."""
+    browser_tests = [item for item in items if HERE in item.path.parents]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.e2e)
     if SYSTEM_CHROMIUM.exists() or _managed_chromium():
         return
     if os.environ.get("CI") == "true":
@@ -34,9 +41,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     skip = pytest.mark.skip(
         reason="no Chromium here: apt-get install chromium to run browser tests"
     )
-    for item in items:
-        if "e2e" in item.nodeid:
-            item.add_marker(skip)
+    for item in browser_tests:
+        item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -86,7 +86,7 @@ def test_indicator_tables_give_projected_ranges_and_label_observed_values(pair_b
 
 
 def test_stance_changes_name_who_moves_how_far_and_why(pair_brief: str) -> None:
-    assert "1 positions of 1 actors differ between Adopted and Rejected." in pair_brief
+    assert "1 position of 1 actor differs between Adopted and Rejected." in pair_brief
     moved = row(pair_brief, "The Militia")
     cells = re.findall(r"<td[^>]*>(.*?)</td>", moved)
     assert cells[:5] == ["The Militia", "Force now", "-2", "-1", "+1"]
