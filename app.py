@@ -5,7 +5,7 @@ import streamlit as st
 from components import export, notices, problems, share, sidebar, upload, url, views
 from components.data import cached_catalog, set_files
 from explorer.text import escape_markdown
-from explorer.views import describe, with_view_choices
+from explorer.views import describe, tab_title, with_view_choices
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()
@@ -27,6 +27,7 @@ if uploaded is not None:
 requested, url_notices = url.read(catalog)
 state = with_view_choices(sidebar.render(catalog, requested, controls), requested)
 description = describe(state, catalog)
+st.set_page_config(page_title=tab_title(state, catalog))
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
 notices.render(url_notices)

@@ -21,25 +21,34 @@ STATUS_BADGES = {
 
 
 def _card(scenario: Scenario, letter: str | None) -> None:
+    """Readable at a glance: which scenario, its status, its likelihood word, its headline;
+    the reasoning and the premise one click away."""
     with st.container(border=True):
         prefix = esc(f"{letter}: ") if letter else ""
         st.markdown(f"#### {prefix}{content(scenario.title)}")
         label, color, icon = STATUS_BADGES[scenario.status]
-        st.badge(label, color=color, icon=icon)
-        st.markdown(f"**{content(scenario.narrative.headline)}**")
         likelihood = scenario.likelihood
+        st.badge(label, color=color, icon=icon)
         st.markdown(
             f"Likelihood: **{likelihood.label}** ({LIKELIHOOD_RANGES[likelihood.label]}), "
-            f"as judged on {day(likelihood.assessed)}. {content(likelihood.rationale)}"
+            f"as judged on {day(likelihood.assessed)}."
         )
-        st.markdown(f"Premise: {content(scenario.premise)}")
+        st.markdown(content(scenario.narrative.headline))
+        with st.expander("Why this likelihood, and the premise"):
+            st.markdown(content(likelihood.rationale))
+            st.markdown(f"Premise: {content(scenario.premise)}")
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     info = scenario_set.info
+    st.markdown(
+        "**Compare what could follow from one decision.** Choose scenario A, B and a view in "
+        "the sidebar; every fact links to its source."
+    )
     st.markdown(f"### {content(info.question)}")
     st.markdown(f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}")
-    st.markdown(content(info.summary))
+    with st.expander("About this scenario set"):
+        st.markdown(content(info.summary))
     selected = [s for s in (state.a, state.b) if s]
     chart(
         "overview.tree",

@@ -12,6 +12,7 @@ from explorer.views.state import (
     default_state,
     describe,
     pair_label,
+    tab_title,
     with_view_choices,
 )
 from explorer.views.url import (
@@ -46,6 +47,7 @@ __all__ = [
     "offered",
     "pair_label",
     "parse",
+    "tab_title",
     "view_link",
     "with_view_choices",
 ]

@@ -93,3 +93,8 @@ def describe(state: ViewState, catalog: Catalog) -> str:
     """One sentence for the caption, the share text and the browser title."""
     pair = pair_label(catalog[state.set], state.a, state.b)
     return f"{pair}: {VIEWS[state.view].label.lower()}"
+
+
+def tab_title(state: ViewState, catalog: Catalog) -> str:
+    """The browser tab's title: the view, then the set, then the app (the tab cuts the end)."""
+    return f"{VIEWS[state.view].label} · {catalog[state.set].info.title} · Scenario Explorer"

@@ -157,19 +157,19 @@ def parse(
     scenario_set = catalog[state.set]
     scenario_ids = [s.id for s in scenario_set.scenarios]
 
-    a = raw.get("a", state.a)
-    if a not in scenario_ids:
-        notices.append(f"Ignored a={_shown(a)}: no such scenario in this set.")
-        a = state.a
     b: str | None = raw.get("b", state.b)
     if b == NO_B:
         b = None
     elif b not in scenario_ids:
         notices.append(f"Ignored b={_shown(str(b))}: no such scenario in this set.")
         b = state.b
+    a = raw.get("a", state.a)
+    if a not in scenario_ids:
+        notices.append(f"Ignored a={_shown(a)}: no such scenario in this set.")
+        a = next((s for s in (state.a, state.b, *scenario_ids) if s and s != b), state.a)
     if b == a:
         if "b" in raw:
-            notices.append("Ignored b: it was the same scenario as a.")
+            notices.append(f"Ignored b={_shown(a)}: it is the same scenario as a.")
         b = state.a if a != state.a else state.b
     view = raw.get("view", state.view)
     if view not in VIEWS:

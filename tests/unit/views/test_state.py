@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from explorer.content import Catalog, load_catalog
-from explorer.views import VIEWS, default_state, describe, encode, parse, with_view_choices
+from explorer.views import (
+    VIEWS,
+    default_state,
+    describe,
+    encode,
+    parse,
+    tab_title,
+    with_view_choices,
+)
 
 
 @pytest.fixture
@@ -64,7 +72,7 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
     ("params", "notice"),
     [
         ({"a": "nope"}, "Ignored a='nope': no such scenario in this set."),
-        ({"b": "adopted"}, "Ignored b: it was the same scenario as a."),
+        ({"b": "adopted"}, "Ignored b='adopted': it is the same scenario as a."),
         (
             {"view": "<script>"},
             f"Ignored view='<script>': the views are {', '.join(VIEWS)}.",
@@ -153,3 +161,17 @@ def test_view_choices_do_not_follow_a_change_of_set(catalog: Catalog) -> None:
     assert with_view_choices(default_state(catalog), requested).votes == (("north", "no"),)
     elsewhere = replace(default_state(catalog), set="another-set")
     assert with_view_choices(elsewhere, requested).votes == ()
+
+
+def test_an_unknown_a_beside_a_valid_b_keeps_b_and_names_only_a(catalog: Catalog) -> None:
+    default = default_state(catalog)
+    state, notices = parse({"a": "nonsense", "b": default.a}, catalog)
+    assert notices == ["Ignored a='nonsense': no such scenario in this set."]
+    assert state.b == default.a
+    assert state.a != state.b
+
+
+def test_the_tab_title_names_the_view_then_the_set(catalog: Catalog) -> None:
+    state = replace(default_state(catalog), view="timeline")
+    title = tab_title(state, catalog)
+    assert title == f"Timeline · {catalog[state.set].info.title} · Scenario Explorer"
