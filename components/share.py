@@ -18,6 +18,6 @@ def render(params: dict[str, str], description: str) -> str:
     link = view_link(urlsplit(current)._replace(query="", fragment="").geturl(), params)
     with st.sidebar:
         st.markdown("**Copy link** to this view")
-        st.code(link, language=None, wrap_lines=True)
+        st.code(link, language=None, wrap_lines=False)  # a token never breaks across lines
         st.caption(escape_markdown(description))
     return link

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=&])")
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))", re.MULTILINE)
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE: the direction comes from the text's first strong letter
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE: ends the isolate
@@ -19,6 +21,15 @@ def escape_markdown(text: str) -> str:
     keep line breaks as breaks, so that the text renders exactly as written. Directional
     isolates (see ``isolate``) are not Markdown and pass through untouched."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def escape_commonmark(text: str) -> str:
+    """Escape only what plain CommonMark (a README on a code host) would act on: inline markup
+    anywhere, and a heading, quote or list marker at the start of a line. Unlike
+    ``escape_markdown`` it leaves ordinary punctuation (``1.0.0``, ``2025:``) unescaped, so the
+    file also reads well as plain text."""
+    inline = _INLINE_SPECIALS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), inline)
 
 
 def isolate(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from explorer.content import Scenario, ScenarioSet, content_hash
 from explorer.formats import day
 from explorer.publish.citation import APP_NAME, cite_line
-from explorer.text import escape_markdown
+from explorer.text import escape_commonmark
 from explorer.views import view_link
 from explorer.zipfiles import deterministic_zip
 
@@ -72,14 +72,14 @@ def _metadata(scenario_set: ScenarioSet, files: Mapping[str, bytes], link: str) 
 def _file_note(name: str, scenarios: Mapping[str, Scenario]) -> str:
     scenario = scenarios.get(PurePosixPath(name).stem) if name.startswith("scenarios/") else None
     if scenario is not None:
-        return f"scenario: {escape_markdown(scenario.title)} ({scenario.status})"
+        return f"scenario: {escape_commonmark(scenario.title)} ({scenario.status})"
     return FILE_NOTES.get(name, "part of the set")
 
 
 def _readme(scenario_set: ScenarioSet, files: Mapping[str, bytes], link: str) -> str:
     """What the set is, how to cite it, its licence and files. Content text is escaped, so a
     Markdown viewer shows it as written; the citation is a code block, ready to copy."""
-    info, esc = scenario_set.info, escape_markdown
+    info, esc = scenario_set.info, escape_commonmark
     scenarios = {s.id: s for s in scenario_set.scenarios}
     return "\n".join(
         [

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.text import FSI, PDI, content, escape_markdown, is_web_link, isolate, markdown_link
+from explorer.text import (
+    FSI,
+    PDI,
+    content,
+    escape_commonmark,
+    escape_markdown,
+    is_web_link,
+    isolate,
+    markdown_link,
+)
 
 ARABIC = "نريد القوة الآن."
 HEBREW = "אנחנו רוצים שלום"
@@ -83,3 +92,16 @@ def test_a_link_cannot_be_closed_early_by_its_url() -> None:
     link = markdown_link("UN: record", "https://x.org/a)![x](https://evil.example/p.png")
     assert link.endswith("(https://x.org/a%29![x]%28https://evil.example/p.png)")
     assert markdown_link("Seed", None) == content("Seed")
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Gaza, November 2025: version 1.0.0", "Gaza, November 2025: version 1.0.0"),
+        ("# not a heading", "\\# not a heading"),
+        ("- not a list\n2. nor this", "\\- not a list\n2\\. nor this"),
+        ("*bold* [link](x) <b> a_b", "\\*bold\\* \\[link\\](x) \\<b\\> a\\_b"),
+    ],
+)
+def test_a_readme_escapes_only_what_commonmark_would_act_on(text: str, escaped: str) -> None:
+    assert escape_commonmark(text) == escaped
