@@ -117,5 +117,5 @@ def render(
         st.caption(
             "CSV: the data this view shows, as filtered. ZIP: the whole scenario set's YAML "
             "files with a README and metadata.json (version, content hash, licence, sources). "
-            "Brief: the compared pair on one printable page, with the sources it cites."
+            "Brief: the compared pair as a printable document, with the sources it cites."
         )

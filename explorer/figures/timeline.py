@@ -16,15 +16,16 @@ from explorer.analysis.series import EventSeries
 from explorer.content import Event
 from explorer.figures.palette import NEUTRAL_COLOR, SCENARIO_STYLES
 from explorer.figures.style import clip, esc, layout
+from explorer.formats import day
 
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
 
 
 def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
-    when = event.when.isoformat() + (f" to {event.end.isoformat()}" if event.end else "")
+    when = day(event.when) + (f" to {day(event.end)}" if event.end else "")
     if event.window:
-        when += f" (window {event.window.earliest} to {event.window.latest})"
+        when += f" (window {day(event.window.earliest)} to {day(event.window.latest)})"
     sources = ", ".join(source_names.get(s, s) for s in event.sources) or "none"
     basis = f"<br>Basis: {esc(clip(event.basis, 120))}" if event.basis else ""
     title = esc(event.title)

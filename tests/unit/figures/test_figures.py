@@ -70,7 +70,7 @@ def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
     (hover,) = next(t for t in fig.data if t.mode == "markers").hovertext
     assert hover == (
         "<b>&lt;img src=x onerror=alert(1)&gt;</b><br>"
-        "2025-11-17 · observed<br>Sources: United Nations"
+        "17 November 2025 · observed<br>Sources: United Nations"
     )
 
 
