@@ -7,6 +7,7 @@ the link changed from outside; otherwise the widgets are the truth and the URL f
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import streamlit as st
@@ -19,6 +20,10 @@ from explorer.formats import day
 from explorer.text import escape_markdown
 from explorer.views import NO_B, VIEWS, ViewState, default_state, offered
 
+SLIDER_FIRST = dt.date(1690, 1, 1)
+SLIDER_LAST = dt.date(2250, 12, 31)
+"""A date slider shows dates within about 2**53 microseconds of 1970 (1684-07-29 to
+2255-06-04); a set with dates beyond gets date fields instead."""
 FIELDS = ("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor")
 
 
@@ -50,7 +55,7 @@ def _state_from_widgets() -> ViewState:
         groups=tuple(values["groups"]),
         tracks=tuple(values["tracks"]),
         issues=tuple(values["issues"]),
-        dates=tuple(values["dates"]),  # type: ignore[arg-type]
+        dates=_pair(values["dates"]),
         actor=values["actor"],
     )
 
@@ -116,10 +121,7 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
             st.multiselect(
                 "Issues", list(issue_labels), format_func=issue_labels.get, key=_key("issues")
             )
-            low, high = default.dates
-            st.slider(
-                "Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD"
-            )
+            _dates(*default.dates)
             actor_names = {a.id: a.name for a in scenario_set.actors}
             st.selectbox(
                 "Actor in detail (stakeholders)",
@@ -135,6 +137,25 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
     return _with_empty_filters_as_default(state, default)
 
 
+def _dates(low: dt.date, high: dt.date) -> None:
+    """The date filter: a slider where one can show the range, a pair of date fields where the
+    set's dates lie beyond a slider's reach, and no control when every date is one day."""
+    if low == high:
+        st.caption(f"Dates: every date in this set is {day(low)}.")
+    elif low >= SLIDER_FIRST and high <= SLIDER_LAST:
+        st.slider("Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD")
+    else:
+        st.date_input(
+            "Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD"
+        )
+
+
+def _pair(dates: tuple[dt.date, ...] | list[dt.date]) -> tuple[dt.date, ...]:
+    """The two ends of the date filter: while only one end is picked in the date fields it
+    stands for both, and none picked is an emptied filter."""
+    return (dates[0], dates[-1]) if dates else ()
+
+
 def _with_empty_filters_as_default(state: ViewState, default: ViewState) -> ViewState:
     """An emptied filter means 'everything', not 'nothing'."""
     return replace(
@@ -142,4 +163,5 @@ def _with_empty_filters_as_default(state: ViewState, default: ViewState) -> View
         groups=state.groups or default.groups,
         tracks=state.tracks or default.tracks,
         issues=state.issues or default.issues,
+        dates=state.dates or default.dates,
     )

@@ -1,5 +1,10 @@
 """Command line: ``python -m explorer validate [PATH]``, ``python -m explorer schema`` and
-``python -m explorer brief --set ID --a ID --b ID [--out FILE] [--pdf] [--link URL]``."""
+``python -m explorer brief --set ID --a ID --b ID [--out FILE] [--pdf] [--link URL]``.
+
+Every error is one message and a non-zero exit, never a traceback. Names are printed with
+control characters escaped (``explorer.content.problems.one_line``), so a file name holding a
+newline cannot print a line of its own (a forged ``OK``).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from explorer.content import Scenario, ScenarioSet, load_catalog, load_set, scenarios_root
+from explorer.content.problems import one_line
+from explorer.errors import ScenarioError
 from explorer.views import NO_B, default_state, encode
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
 
 
 def _summary(scenario_set: ScenarioSet) -> str:
     return (
-        f"OK {scenario_set.id}: {len(scenario_set.scenarios)} scenarios, "
+        f"OK {one_line(scenario_set.id)}: {len(scenario_set.scenarios)} scenarios, "
         f"{len(scenario_set.actors)} actors, {len(scenario_set.issues)} issues, "
         f"{len(scenario_set.stances)} stances, {len(scenario_set.sources)} sources, "
         f"{len(scenario_set.observations)} observations"
@@ -24,7 +36,13 @@ def _summary(scenario_set: ScenarioSet) -> str:
 
 
 def validate(path: Path) -> int:
-    """Print problems or one OK line per set; 1 when any set has problems."""
+    """Print problems or one OK line per set; 1 when any set has problems, 2 when ``path`` is
+    not a folder."""
+    shown = one_line(str(path))
+    if not path.exists():
+        return _fail(f"no such folder: {shown}", 2)
+    if not path.is_dir():
+        return _fail(f"{shown} is a file; give a set folder (with set.yaml) or a folder of sets", 2)
     if (path / "set.yaml").exists():
         result = load_set(path, shown_as=str(path))
         results = {path.name: (result.set, result.problems)}
@@ -33,8 +51,7 @@ def validate(path: Path) -> int:
         results = {k: (v, ()) for k, v in catalog.sets.items()}
         results |= {k: (None, v) for k, v in catalog.problems.items()}
     if not results:
-        print(f"no scenario set found under {path}", file=sys.stderr)
-        return 1
+        return _fail(f"no scenario set found under {shown}")
     failed = False
     for _, (scenario_set, problems) in sorted(results.items()):
         for problem in problems:
@@ -46,8 +63,8 @@ def validate(path: Path) -> int:
 
 
 def _unknown(what: str, value: str, known: list[str]) -> int:
-    print(f"no {what} {value!r}; choose one of: {', '.join(known) or 'none'}", file=sys.stderr)
-    return 2
+    known_ones = one_line(", ".join(known) or "none")
+    return _fail(f"no {what} {one_line(repr(value))}; choose one of: {known_ones}", 2)
 
 
 def brief(args: argparse.Namespace) -> int:
@@ -61,7 +78,7 @@ def brief(args: argparse.Namespace) -> int:
     catalog = load_catalog(scenarios_root())
     set_id = args.set or next(iter(catalog.ids), None)
     if set_id is None or set_id in catalog.problems:
-        which = f"scenario set {set_id!r} has" if set_id else "every scenario set has"
+        which = f"scenario set {one_line(repr(set_id))} has" if set_id else "every scenario set has"
         print(f"{which} problems: run `python -m explorer validate`", file=sys.stderr)
         return 1
     if set_id not in catalog.sets:
@@ -91,7 +108,7 @@ def brief(args: argparse.Namespace) -> int:
         out.write_bytes(pdf)
     else:
         out.write_text(page, encoding="utf-8")
-    print(f"wrote {out}")
+    print(f"wrote {one_line(str(out))}")
     return 0
 
 
@@ -112,9 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(json.dumps(Scenario.model_json_schema(), indent=2))
         return 0
-    if args.command == "brief":
-        return brief(args)
-    return validate(args.path or scenarios_root())
+    try:
+        if args.command == "brief":
+            return brief(args)
+        return validate(args.path or scenarios_root())
+    except OSError as err:
+        where = f" {one_line(str(err.filename))}" if err.filename else ""
+        return _fail(f"cannot read or write{where}: {one_line(err.strerror or str(err))}")
+    except ScenarioError as err:
+        return _fail(one_line(str(err)))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 """Read one YAML document safely and remember the line of every field.
 
-Only plain data is constructed (``yaml.SafeLoader``), booleans are only ``true``/``false``
-(so a key ``no:`` or a country code ``NO`` stays a string) and dates stay text for the model to
-parse. One guard holds for every YAML file, in a set folder or in an upload: a file over
-``MAX_FILE_BYTES``, a document whose aliases expand beyond ``MAX_NODES`` values, or one whose
-mappings and lists nest deeper than ``MAX_DEPTH`` (aliases expanded) is refused before anything
-is built from it.
+Only plain data is constructed (``yaml.SafeLoader``), and scalars follow YAML 1.2's core
+schema: booleans are only ``true``/``false`` (so a key ``no:`` or a country code ``NO`` stays a
+string), numbers have no base 60, underscores or YAML 1.1 octals (``2:30`` stays a string,
+``010`` is ten) and dates stay text for the model to parse. One guard holds for every YAML
+file, in a set folder or in an upload: a file over ``MAX_FILE_BYTES``, a document of more than
+``MAX_NODES`` keys, values and items (aliases expanded), or one whose mappings and lists nest
+deeper than ``MAX_DEPTH`` (aliases expanded) is refused before anything is built from it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
 
 
 _BOOL = "tag:yaml.org,2002:bool"
-_DROPPED = {_BOOL, "tag:yaml.org,2002:timestamp"}
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DROPPED = {_BOOL, _INT, _FLOAT, "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -41,6 +44,28 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# YAML 1.2's core schema: no base 60 (``2:30`` stays text), no underscores, no ``0b``, and a
+# leading zero is decimal (``010`` is ten); ``0o`` is octal, ``0x`` hexadecimal.
+_Loader.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = loader.construct_scalar(node)
+    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+    return int(text[2:] if base != 10 else text, base)
+
+
+_Loader.add_constructor(_INT, _int)
 
 
 @dataclass(frozen=True)
@@ -70,10 +95,12 @@ def _guard(root: yaml.Node) -> YamlError | None:
     """Why the composed document is refused, or None: the walk counts every value with aliases
     expanded (stopping past ``MAX_NODES``) and measures how deep mappings and lists nest."""
     count, deepest, first_too_deep = 0, 0, None
+    written: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     while stack and count <= MAX_NODES:
         node, depth = stack.pop()
         count += 1
+        written.add(id(node))
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             depth += 1
             deepest = max(deepest, depth)
@@ -86,8 +113,7 @@ def _guard(root: yaml.Node) -> YamlError | None:
             )
             stack.extend((child, depth) for child in children)
     if count > MAX_NODES:
-        message = f"aliases expand to more than {MAX_NODES:,} values; refused"
-        return YamlError(None, message, over_limit=True)
+        return YamlError(None, _too_many(len(written)), over_limit=True)
     if deepest > MAX_DEPTH:
         return YamlError(
             first_too_deep,
@@ -95,6 +121,17 @@ def _guard(root: yaml.Node) -> YamlError | None:
             over_limit=True,
         )
     return None
+
+
+def _too_many(written: int) -> str:
+    """What the node count measured: every key, value and list item, an alias counting as all
+    it repeats. Aliases are named only when they repeated some of them."""
+    if written > MAX_NODES:
+        return (
+            f"holds more than {MAX_NODES:,} values (keys, values and list items, counted one "
+            f"by one); the limit per file is {MAX_NODES:,}; refused"
+        )
+    return f"aliases expand to more than {MAX_NODES:,} values; refused"
 
 
 def _line_map(root: yaml.Node) -> dict[Loc, int]:

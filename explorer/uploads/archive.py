@@ -1,10 +1,11 @@
 """Read a zipped set folder in memory, within limits, without trusting its headers.
 
 Nothing is extracted to disk. Entries are judged by name and by declared size before any is
-read, then read with their real bytes counted. The limits (the module constants) hold whatever
-a zip's headers claim: upload size, number of entries and of files, size of each file (the
-YAML guard's ``MAX_FILE_BYTES``), total unpacked size and compression ratio.
-Entries are judged one by one in ``explorer.uploads.entries``; files that are not YAML are
+read, then inflated in pieces with their real bytes counted, per file and in total, whatever
+the compression method, and inflating stops at the first limit passed. The limits (the module
+constants) hold whatever a zip's headers claim: upload size, number of entries and of files,
+size of each file (the YAML guard's ``MAX_FILE_BYTES``), total unpacked size and compression
+ratio. Entries are judged one by one in ``explorer.uploads.entries``; files that are not YAML are
 refused by name, unread. Each YAML file then passes the YAML guard that a set on disk passes
 (``explorer.content.yamlfile``); what it holds is judged by the loader.
 """
@@ -29,6 +30,7 @@ from explorer.content import (
 )
 from explorer.uploads.entries import SKIPPED_AT_ROOT, entry_problem, is_junk
 from explorer.uploads.names import base_name, is_yaml, shown, slugify
+from explorer.zipfiles import inflated
 
 MAX_UPLOAD_MB = 5
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
@@ -112,10 +114,10 @@ def unpack(data: bytes, name: str) -> Unpacked | list[Problem]:
     except _UNPACK_ERRORS:
         return [Problem(where, None, "", "not a readable zip archive")]
     with archive:
-        return _read_archive(archive, where)
+        return _read_archive(archive, data, where)
 
 
-def _read_archive(archive: zipfile.ZipFile, where: str) -> Unpacked | list[Problem]:
+def _read_archive(archive: zipfile.ZipFile, data: bytes, where: str) -> Unpacked | list[Problem]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         return [
@@ -157,7 +159,7 @@ def _read_archive(archive: zipfile.ZipFile, where: str) -> Unpacked | list[Probl
     budget = MAX_TOTAL_BYTES
     for entry in entries:
         label = f"{where}/{shown(entry.info.filename)}"
-        content = _read_entry(archive, entry.info, budget)
+        content = _read_entry(data, entry.info, budget)
         if isinstance(content, str):
             problems.append(Problem(label, None, "", content))
             continue
@@ -206,23 +208,35 @@ def _sizes_problems(where: str, entries: list[_Entry]) -> list[Problem]:
     return problems
 
 
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes | str:
-    """The entry's bytes, counted as they come out; a message when it exceeds its declared
-    size, the per-file limit or ``budget`` (what is left of the set's total)."""
-    limit = min(info.file_size, MAX_FILE_BYTES, budget)
-    chunks, count = [], 0
+def _read_entry(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes | str:
+    """The entry's bytes, counted as they are inflated (``explorer.zipfiles.inflated``, in
+    pieces of at most ``_CHUNK``); a message when they pass the size it declares,
+    ``MAX_FILE_BYTES`` or ``budget`` (what is left of the set's total): inflating stops there,
+    whatever the compression method."""
+    cap = min(info.file_size, MAX_FILE_BYTES, budget)
+    chunks, count, crc = [], 0, 0
     try:
-        with archive.open(info) as stream:
-            while chunk := stream.read(min(_CHUNK, limit + 1 - count)):
-                count += len(chunk)
-                if count > limit:
-                    return (
-                        f"unpacks to more than the {info.file_size:,} bytes it declares or the "
-                        "limits allow; refused"
-                    )
-                chunks.append(chunk)
+        for chunk in inflated(data, info, _CHUNK):
+            count += len(chunk)
+            if count > cap:
+                return _over(info, cap)
+            crc = zlib.crc32(chunk, crc)
+            chunks.append(chunk)
     except _UNPACK_ERRORS as err:
         return f"cannot be unpacked ({shown(str(err))}); refused"
     if count != info.file_size:
         return f"declares {info.file_size:,} bytes but unpacks to {count:,}; refused"
+    if crc != info.CRC:
+        return "its checksum does not match its bytes (a damaged zip); refused"
     return b"".join(chunks)
+
+
+def _over(info: zipfile.ZipInfo, cap: int) -> str:
+    """Which limit an entry passed while it was inflated."""
+    if cap == info.file_size:
+        limit = f"the {cap:,} bytes it declares"
+    elif cap == MAX_FILE_BYTES:
+        limit = f"{cap:,} bytes, the limit per file"
+    else:
+        limit = f"{cap:,} bytes, what is left of the {MAX_TOTAL_BYTES:,} allowed for a set"
+    return f"unpacks to more than {limit}; inflating stopped there, refused"
