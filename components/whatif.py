@@ -18,8 +18,8 @@ from explorer.cib import (
     CrossImpactMatrix,
     Judgment,
     Solution,
-    consistent_scenarios,
     from_cib_file,
+    search,
     with_judgments,
 )
 from explorer.cib import figures as cf
@@ -115,7 +115,7 @@ def _judgments(
             base = m.judgment(key)
             if fresh or widget not in st.session_state:
                 st.session_state[widget] = overrides.get(key, base)
-            value = column.slider(esc(aim), -3, 3, key=widget)
+            value = column.slider(esc(aim), -m.scale, m.scale, key=widget)
             if value == base:
                 overrides.pop(key, None)
             else:
@@ -186,10 +186,10 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         overrides = _judgments(cib, base, sources, fresh)
     m = with_judgments(base, overrides)
     imposed = tuple(sorted(chosen.items()))
-    solutions = memo(
-        ("whatif.solutions", m.digest, imposed),
-        lambda: tuple(consistent_scenarios(m, fixed=chosen)),
-    )
+    result = memo(("whatif.search", m.digest, imposed), lambda: search(m, fixed=chosen))
+    solutions = result.solutions
+    if result.truncated:
+        st.warning(esc(cs.truncation_note(result)))
     labels = {s.id: s.label for s in scenario_set.scenarios}
     authored = [(s.scenario, labels[s.scenario], dict(s.variants)) for s in cib.scenarios]
     marks = {tuple(v[d.name] for d in m.descriptors): label for _, label, v in authored}

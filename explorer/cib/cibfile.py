@@ -22,7 +22,7 @@ def from_cib_file(cib: CibFile) -> CrossImpactMatrix:
         for variant, row in section.impacts.items():
             for target, value in row.items():
                 judgments[(section.impacting, variant, section.impacted, target)] = value
-    return build(descriptors, judgments)
+    return build(descriptors, judgments, cib.scale)
 
 
 def to_cib_file(project: ScwProject, name: str) -> CibFile:
@@ -50,6 +50,7 @@ def to_cib_file(project: ScwProject, name: str) -> CibFile:
         title=f"Cross-impact matrix imported from {name}",
         judgment=f"The judgments of the uploaded ScenarioWizard file {name}, as given there; "
         "they are not the project's.",
+        scale=m.scale,
         descriptors=tuple(
             CibDescriptor(
                 name=d.name,

@@ -1,9 +1,11 @@
 """The cross-impact matrix: descriptors, their variants and the judgments between them.
 
 CIB (Weimer-Jehle; the desktop tool ScenarioWizard) describes a system by descriptors, each with
-mutually exclusive variants, and by judgments ``C[(i, a), (j, b)]`` from -3 (strongly hinders)
-to +3 (strongly promotes): how variant ``a`` of descriptor ``i`` acts on variant ``b`` of
-descriptor ``j``. Self blocks (``i == j``) are allowed, as ScenarioWizard files may carry them.
+mutually exclusive variants, and by judgments ``C[(i, a), (j, b)]`` from ``-scale`` (strongly
+hinders) to ``+scale`` (strongly promotes), the scale being 3 unless the matrix states another:
+how variant ``a`` of descriptor ``i`` acts on variant ``b`` of descriptor ``j``. Self blocks
+(``i == j``) are allowed, as ScenarioWizard files may carry them. The sizes a matrix may have
+and the names it may not are in ``explorer.cib.limits``.
 
 Usage::
 
@@ -24,16 +26,13 @@ from functools import cached_property
 
 import numpy as np
 
-from explorer.errors import ScenarioError
+from explorer.cib.limits import DEFAULT_SCALE, CibError, check_names, check_scale, check_size
 
-JUDGMENT_RANGE = range(-3, 4)
+JUDGMENT_RANGE = range(-DEFAULT_SCALE, DEFAULT_SCALE + 1)
+"""The judgments of a matrix on the default scale."""
 
 Judgment = tuple[str, str, str, str]
 """(impacting descriptor, its variant, impacted descriptor, its variant)."""
-
-
-class CibError(ScenarioError):
-    """A matrix, judgment or scenario that does not fit; the message names the offending part."""
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,18 @@ class Descriptor:
 @dataclass(frozen=True)
 class CrossImpactMatrix:
     """Descriptors and judgments; ``cells[r][c]`` is how variant ``r`` acts on variant ``c``,
-    both numbered through all descriptors' variants in order. Immutable and hashable."""
+    both numbered through all descriptors' variants in order; every judgment lies within
+    ``-scale..scale``. Immutable and hashable."""
 
     descriptors: tuple[Descriptor, ...]
     cells: tuple[tuple[int, ...], ...]
+    scale: int = DEFAULT_SCALE
 
     def __post_init__(self) -> None:
         if not self.descriptors:
             raise CibError("a matrix needs at least one descriptor")
+        check_size([(d.name, len(d.variants)) for d in self.descriptors])
+        check_scale(self.scale)
         seen: set[str] = set()
         for descriptor in self.descriptors:
             if descriptor.name in seen:
@@ -67,6 +70,9 @@ class CrossImpactMatrix:
             raise CibError(f"the judgments must form a {size} x {size} table")
         if any(type(value) is not int for row in self.cells for value in row):
             raise CibError("every judgment must be a whole number")
+        if any(abs(value) > self.scale for row in self.cells for value in row):
+            raise CibError(f"every judgment must lie within the scale -{self.scale}..{self.scale}")
+        check_names([(d.name, d.variants) for d in self.descriptors])
 
     @cached_property
     def offsets(self) -> tuple[int, ...]:
@@ -84,8 +90,12 @@ class CrossImpactMatrix:
 
     @cached_property
     def digest(self) -> str:
-        """A short content hash, e.g. to key a cache."""
-        payload = json.dumps([[(d.name, d.variants) for d in self.descriptors], self.cells])
+        """A short content hash, e.g. to key a cache (a matrix on the default scale hashes as
+        before scales were stated)."""
+        content = [[(d.name, d.variants) for d in self.descriptors], self.cells]
+        if self.scale != DEFAULT_SCALE:
+            content.append(self.scale)
+        payload = json.dumps(content)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
     @property
@@ -116,18 +126,23 @@ class CrossImpactMatrix:
         return self.cells[self.index(impacting, variant)][self.index(impacted, target)]
 
 
-def _judgment_value(value: object, where: str) -> int:
-    if type(value) is not int or value not in JUDGMENT_RANGE:
-        raise CibError(f"{where}: {value!r} is not a judgment (use a whole number from -3 to 3)")
+def _judgment_value(value: object, where: str, scale: int) -> int:
+    if type(value) is not int or abs(value) > scale:
+        raise CibError(
+            f"{where}: {value!r} is not a judgment (use a whole number from -{scale} to {scale})"
+        )
     return value
 
 
 def build(
-    descriptors: Sequence[Descriptor], judgments: Mapping[Judgment, int]
+    descriptors: Sequence[Descriptor],
+    judgments: Mapping[Judgment, int],
+    scale: int = DEFAULT_SCALE,
 ) -> CrossImpactMatrix:
-    """A matrix of ``descriptors`` with ``judgments``; every other cell is 0."""
+    """A matrix of ``descriptors`` with ``judgments`` on ``scale``; every other cell is 0."""
     size = sum(len(d.variants) for d in descriptors)
-    empty = CrossImpactMatrix(tuple(descriptors), tuple((0,) * size for _ in range(size)))
+    check_size([(d.name, len(d.variants)) for d in descriptors])
+    empty = CrossImpactMatrix(tuple(descriptors), tuple((0,) * size for _ in range(size)), scale)
     return with_judgments(empty, judgments)
 
 
@@ -168,20 +183,23 @@ def load_matrix(data: Mapping) -> CrossImpactMatrix:
     ----------
     data:
         ``{"descriptors": [{"name": str, "variants": [str, ...]}, ...],
-        "impacts": {"Descriptor:variant": {"Descriptor:variant": int}}}``; judgments are whole
-        numbers from -3 to 3, a missing cell is 0, ``impacts`` may be left out.
+        "impacts": {"Descriptor:variant": {"Descriptor:variant": int}}, "scale": int}``;
+        judgments are whole numbers from ``-scale`` to ``scale`` (``scale`` 3 if left out), a
+        missing cell is 0, ``impacts`` may be left out.
 
     Raises
     ------
     CibError
         Naming the unknown key, descriptor or variant, or the judgment out of range.
     """
-    if not isinstance(data, Mapping) or not set(data) <= {"descriptors", "impacts"}:
-        raise CibError("a matrix is a mapping with 'descriptors' and optional 'impacts'")
+    if not isinstance(data, Mapping) or not set(data) <= {"descriptors", "impacts", "scale"}:
+        raise CibError("a matrix is a mapping with 'descriptors', optional 'impacts' and 'scale'")
+    scale = check_scale(data.get("scale", DEFAULT_SCALE))
     entries = data.get("descriptors")
     if isinstance(entries, str) or not isinstance(entries, Sequence):
         raise CibError("'descriptors' must be a list")
     descriptors = [_descriptor(entry, i) for i, entry in enumerate(entries)]
+    check_size([(d.name, len(d.variants)) for d in descriptors])
     impacts = data.get("impacts") or {}
     if not isinstance(impacts, Mapping):
         raise CibError("'impacts' must map 'Descriptor:variant' to a mapping of judgments")
@@ -193,9 +211,9 @@ def load_matrix(data: Mapping) -> CrossImpactMatrix:
         for target, value in row.items():
             impacted = _split_key(descriptors, target)
             judgments[(*impacting, *impacted)] = _judgment_value(
-                value, f"impacts[{source!r}][{target!r}]"
+                value, f"impacts[{source!r}][{target!r}]", scale
             )
-    return build(descriptors, judgments)
+    return build(descriptors, judgments, scale)
 
 
 def with_judgments(m: CrossImpactMatrix, judgments: Mapping[Judgment, int]) -> CrossImpactMatrix:
@@ -205,5 +223,7 @@ def with_judgments(m: CrossImpactMatrix, judgments: Mapping[Judgment, int]) -> C
         if not isinstance(key, tuple) or len(key) != 4:
             raise CibError(f"{key!r} is not (descriptor, variant, descriptor, variant)")
         where = "{} {} -> {} {}".format(*key)
-        cells[m.index(key[0], key[1])][m.index(key[2], key[3])] = _judgment_value(value, where)
-    return CrossImpactMatrix(m.descriptors, tuple(tuple(row) for row in cells))
+        cells[m.index(key[0], key[1])][m.index(key[2], key[3])] = _judgment_value(
+            value, where, m.scale
+        )
+    return CrossImpactMatrix(m.descriptors, tuple(tuple(row) for row in cells), m.scale)

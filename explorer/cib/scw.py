@@ -11,7 +11,8 @@ two independent CIB packages. Verified against those files:
 - after four more ``#``-terminated sections, the matrix: one line per impacting variant, the
   judgments on every variant (self blocks included) separated by commas (`` 0 ,-2 , 1 ``), in
   descriptor order, ended by ``#``. In the samples, values may exceed +-3, so any whole number
-  is read;
+  up to ``MAX_JUDGMENT`` is read. The file states no scale that this module could find, so the
+  matrix's scale is inferred from its largest judgment, never below the default of 3;
 - then texts, each a ``# label`` line followed by a quoted line: one first (``# 0-0``), one per
   descriptor, then one per ordered pair of descriptors, impacting-major, self pairs included
   (checked on a sample whose only text sits at pair (8, 6) of 15 descriptors);
@@ -24,7 +25,8 @@ become single quotes and line breaks spaces. The writer produces the sample layo
 names equal to the names.
 
 Files are untrusted input: only plain text is parsed (no XML, nothing evaluated), within
-``MAX_BYTES``, and every problem raises ``ScwError`` with the line it is on.
+``MAX_BYTES``; descriptors and variants beyond ``explorer.cib.limits`` are refused before the
+matrix is read, and every problem raises ``ScwError`` with the line it is on.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from explorer.cib.limits import DEFAULT_SCALE, MAX_SCALE, check_size
 from explorer.cib.matrix import CibError, CrossImpactMatrix, Descriptor
 
 MAX_BYTES = 5_000_000
-MAX_JUDGMENT = 10_000
+MAX_JUDGMENT = MAX_SCALE
 HEADER = "$ ScenarioWizard"
 _UNSAFE_START = ("#", "&", "-", '"')
 
@@ -182,13 +185,19 @@ def read_scw(raw: bytes | str) -> ScwProject:
     """
     rest = _Lines(file_lines(raw), 2)
     short = _structure(rest.section("list of descriptors"))
+    try:
+        check_size([(name, len(variants)) for name, variants in short])
+    except CibError as err:
+        raise ScwError(f"the matrix is too large to explore here: {err}") from None
     names = _long_names(rest.section("long names"), short)
     for what in ("third section", "list of colours", "fifth section"):
         rest.section(what)
     size = sum(len(variants) for _, variants in names)
     cells = _matrix_rows(rest.section("cross-impact matrix"), size)
+    scale = max(DEFAULT_SCALE, *(abs(value) for row in cells for value in row))
     try:
-        matrix = CrossImpactMatrix(tuple(Descriptor(n, tuple(v)) for n, v in names), cells)
+        descriptors = tuple(Descriptor(n, tuple(v)) for n, v in names)
+        matrix = CrossImpactMatrix(descriptors, cells, scale)
     except CibError as err:
         raise ScwError(f"the matrix cannot be used: {err}") from None
     texts = _texts(rest)

@@ -5,6 +5,11 @@ soon as some assigned descriptor could no longer reach its threshold even if eve
 descriptor pushed it as far as it can. Descriptors with the most leverage are assigned first,
 and partial scenarios are expanded in numpy blocks, one descriptor per level.
 
+The search has a budget it cannot exceed (``explorer.cib.limits``): it keeps the first
+``max_solutions`` consistent scenarios it finds and goes on counting the others, and it stops
+before visiting more than ``max_nodes`` partial scenarios. A result cut short says so
+(``Search.truncated``); blocks shrink as matrices widen, so memory stays bounded too.
+
 Usage::
 
     for solution in consistent_scenarios(m):
@@ -20,23 +25,40 @@ from itertools import product
 import numpy as np
 
 from explorer.cib.balance import Solution, fixed_positions, measure
+from explorer.cib.limits import MAX_NODES, MAX_SOLUTIONS
 from explorer.cib.matrix import CibError, CrossImpactMatrix
 
 _BLOCK = 1 << 13  # partial scenarios expanded together; bounds memory, keeps numpy calls few
+_CELLS = 1 << 24  # at most this many numbers in one block's pairwise comparison
 
 
 @dataclass(frozen=True)
 class Search:
-    """The consistent scenarios, best first, and how many partial scenarios were visited."""
+    """The consistent scenarios kept (the first found, then ranked best first), how many
+    were found in all, how many partial scenarios were visited, and whether the work budget
+    ran out (then ``found`` is a lower bound)."""
 
     solutions: tuple[Solution, ...]
     nodes: int
+    found: int
+    stopped: bool = False
+
+    @property
+    def truncated(self) -> bool:
+        """Whether some consistent scenarios are not among ``solutions``, or may not be."""
+        return self.stopped or self.found > len(self.solutions)
 
 
 def _threshold(max_inconsistency: int) -> int:
     if type(max_inconsistency) is not int or max_inconsistency < 0:
         raise CibError(f"max_inconsistency must be a whole number >= 0, not {max_inconsistency!r}")
     return max_inconsistency
+
+
+def _budget(name: str, value: int) -> int:
+    if type(value) is not int or value < 0:
+        raise CibError(f"{name} must be a whole number >= 0, not {value!r}")
+    return value
 
 
 def _ranked(m: CrossImpactMatrix, solutions: list[Solution]) -> tuple[Solution, ...]:
@@ -82,10 +104,13 @@ class _Searcher:
     m: CrossImpactMatrix
     threshold: int
     imposed: dict[int, int]
+    max_solutions: int
+    max_nodes: int
 
     def __post_init__(self) -> None:
         m = self.m
         self.sizes = [len(d.variants) for d in m.descriptors]
+        self.block = max(1, min(_BLOCK, _CELLS // (max(self.sizes) ** 2 * sum(self.sizes))))
         # Scores stay below (descriptors x largest judgment); small types are faster.
         reach = 2 * (len(self.sizes) + 1) * int(np.abs(m.array).max(initial=0)) + self.threshold
         self.dtype = np.int16 if reach < np.iinfo(np.int16).max else np.int64
@@ -102,7 +127,8 @@ class _Searcher:
             remaining = remaining + gains[i]
             need.append(-self.threshold - remaining)
         self.plans = [self._groups(level, table) for level, table in enumerate(need[::-1])]
-        self.nodes = 0
+        self.nodes = self.count = 0
+        self.stopped = False
         self.found: list[np.ndarray] = []
 
     def _gains(self, i: int) -> np.ndarray:
@@ -143,16 +169,25 @@ class _Searcher:
             for j, position in zip(self.order, row, strict=True):
                 choice[j] = position
             solutions.append(measure(self.m, choice, self.imposed))
-        return Search(_ranked(self.m, solutions), self.nodes)
+        return Search(_ranked(self.m, solutions), self.nodes, self.count, self.stopped)
 
     def _expand(self, level: int, scores: np.ndarray, chosen: np.ndarray) -> None:
         """Add descriptor ``order[level]`` to each partial scenario (its variant positions in
-        ``chosen``, its scores so far in ``scores``), keep the viable ones, go deeper."""
+        ``chosen``, its scores so far in ``scores``), keep the viable ones, go deeper; stop for
+        good when the next expansion would go over the budget."""
+        if self.stopped:
+            return
         if level == len(self.order):
-            self.found.append(chosen)
+            room = self.max_solutions - sum(len(kept) for kept in self.found)
+            if room > 0:
+                self.found.append(chosen[:room])
+            self.count += len(chosen)
             return
         j = self.order[level]
         variants = np.array([self.imposed[j]] if j in self.imposed else range(self.sizes[j]))
+        if self.nodes + len(scores) * len(variants) > self.max_nodes:
+            self.stopped = True
+            return
         rows = self.table[self.m.offsets[j] + variants]
         scores = (scores[:, None, :] + rows[None, :, :]).reshape(-1, scores.shape[1])
         chosen = np.concatenate(
@@ -162,8 +197,9 @@ class _Searcher:
         self.nodes += len(scores)
         keep = self._viable(level + 1, scores, chosen)
         scores, chosen = scores[keep], chosen[keep]
-        for begin in range(0, len(scores), _BLOCK):
-            self._expand(level + 1, scores[begin : begin + _BLOCK], chosen[begin : begin + _BLOCK])
+        for begin in range(0, len(scores), self.block):
+            end = begin + self.block
+            self._expand(level + 1, scores[begin:end], chosen[begin:end])
 
     def _viable(self, level: int, scores: np.ndarray, chosen: np.ndarray) -> np.ndarray:
         """For each assigned descriptor, whether every variant could still reach the threshold
@@ -179,11 +215,24 @@ class _Searcher:
 
 
 def search(
-    m: CrossImpactMatrix, max_inconsistency: int = 0, *, fixed: Mapping[str, str] | None = None
+    m: CrossImpactMatrix,
+    max_inconsistency: int = 0,
+    *,
+    fixed: Mapping[str, str] | None = None,
+    max_solutions: int = MAX_SOLUTIONS,
+    max_nodes: int = MAX_NODES,
 ) -> Search:
-    """Every scenario with inconsistency at most ``max_inconsistency``, exactly, with the
-    number of partial scenarios visited (for the benchmark)."""
-    return _Searcher(m, _threshold(max_inconsistency), fixed_positions(m, fixed)).run()
+    """Every scenario with inconsistency at most ``max_inconsistency``, exactly, within the
+    budget: at most ``max_solutions`` kept and ``max_nodes`` partial scenarios visited (the
+    count the benchmark reports). See ``Search`` for what a result cut short holds."""
+    searcher = _Searcher(
+        m,
+        _threshold(max_inconsistency),
+        fixed_positions(m, fixed),
+        _budget("max_solutions", max_solutions),
+        _budget("max_nodes", max_nodes),
+    )
+    return searcher.run()
 
 
 def consistent_scenarios(
@@ -191,6 +240,7 @@ def consistent_scenarios(
 ) -> list[Solution]:
     """Every scenario whose inconsistency is at most ``max_inconsistency`` (0: the consistent
     ones, ties included), best first: highest consistency value, then total impact score.
+    Within ``search``'s default budget: use ``search`` to learn whether the list was cut short.
 
     ``fixed`` imposes variants from outside (intervention analysis): those descriptors keep
     the given variant and their own margins are not required.

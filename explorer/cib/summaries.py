@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from explorer.cib.balance import Solution, descriptor_margins
 from explorer.cib.matrix import CrossImpactMatrix
+from explorer.cib.search import Search
 from explorer.cib.succession import Succession
 
 
@@ -20,6 +21,23 @@ def tableau_summary(solutions: Sequence[Solution], fixed: Mapping[str, str]) -> 
         f"(consistency value 0). The highest total impact score is "
         f"{max(s.total_impact_score for s in solutions)}."
     )
+
+
+def truncation_note(result: Search) -> str:
+    """What a search cut short leaves out ("" when it found and kept everything)."""
+    kept = len(result.solutions)
+    if result.stopped:
+        return (
+            f"Showing the first {kept} of at least {result.found} consistent scenarios: the "
+            f"search stopped at its work budget after {result.nodes:,} partial scenarios, so "
+            "there may be more. Fix some descriptors to narrow the search."
+        )
+    if result.found > kept:
+        return (
+            f"Showing the first {kept} of {result.found} consistent scenarios found: no more "
+            "are kept. Fix some descriptors to narrow the search."
+        )
+    return ""
 
 
 def balance_summary(m: CrossImpactMatrix, scenario: Mapping[str, str], title: str) -> str:

@@ -33,13 +33,14 @@ class CibDescriptor(Model):
 
 
 class CibSection(Model):
-    """How the variants of one descriptor push those of another (-3..+3), and why."""
+    """How the variants of one descriptor push those of another (within the matrix's scale,
+    checked with the set's other rules), and why."""
 
     impacting: Text
     impacted: Text
     rationale: Text
     sources: Sources = ()
-    impacts: dict[str, dict[str, Annotated[int, Field(ge=-3, le=3)]]]
+    impacts: dict[str, dict[str, int]]
 
 
 class CibScenarioMap(Model):
@@ -50,10 +51,13 @@ class CibScenarioMap(Model):
 
 
 class CibFile(Model):
-    """``cib.yaml``: a cross-impact balance matrix of the set, the project's analytic judgment."""
+    """``cib.yaml``: a cross-impact balance matrix of the set, the project's analytic judgment.
+    Judgments run from ``-scale`` to ``scale`` (3 unless stated; at most 10,000, as
+    ``explorer.cib.limits.MAX_SCALE``)."""
 
     title: Text
     judgment: Text = Field(description="Who judged, and that it is judgment, not fact.")
+    scale: Annotated[int, Field(ge=1, le=10_000)] = 3
     descriptors: Annotated[tuple[CibDescriptor, ...], Field(min_length=2)]
     sections: tuple[CibSection, ...]
     scenarios: tuple[CibScenarioMap, ...] = ()

@@ -6,8 +6,9 @@ They run on files that each passed their model, and point every problem at its l
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -125,6 +126,90 @@ def _scenario_rules(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[
     return problems
 
 
+def _token(name: str) -> str:
+    """A name's URL token. Imported here, not at the top: ``explorer.formats`` imports
+    ``explorer.content``, which imports this module."""
+    from explorer.formats import slug
+
+    return slug(name)
+
+
+def same_in_link(names: Sequence[str]) -> list[tuple[int, int]]:
+    """Positions ``(first, later)`` of names that differ but that a link cannot tell apart:
+    equal after Unicode normalisation (NFKC) and case folding, or with the same URL token
+    (``explorer.formats.slug``). Equal names are left to the "duplicate" checks."""
+    seen: dict[tuple[str, str], int] = {}
+    clashes = []
+    for later, name in enumerate(names):
+        keys = [("folded", unicodedata.normalize("NFKC", name).casefold()), ("token", _token(name))]
+        first = next((seen[k] for k in keys if k in seen and names[seen[k]] != name), None)
+        if first is not None:
+            clashes.append((first, later))
+        for key in keys:
+            seen.setdefault(key, later)
+    return clashes
+
+
+def clash_message(kind: str, first: str, later: str) -> str:
+    """The words for two names a link cannot tell apart."""
+    return (
+        f"{kind} {later!r} cannot be told apart from {first!r} in a link (the same name "
+        f"ignoring case and Unicode form, or the same URL token {_token(later)!r}); rename one"
+    )
+
+
+def _cib_names(item: Parsed, cib: CibFile) -> list[Problem]:
+    """Descriptors, and variants within a descriptor, that a link cannot tell apart."""
+    names = [d.name for d in cib.descriptors]
+    problems = [
+        item.problem(
+            ("descriptors", later, "name"),
+            clash_message("descriptor", names[first], names[later]),
+        )
+        for first, later in same_in_link(names)
+    ]
+    for i, descriptor in enumerate(cib.descriptors):
+        variants = descriptor.variants
+        problems += [
+            item.problem(
+                ("descriptors", i, "variants", later),
+                clash_message(f"variant of {descriptor.name!r}", variants[first], variants[later]),
+            )
+            for first, later in same_in_link(variants)
+        ]
+    return problems
+
+
+def _cib_size(item: Parsed, cib: CibFile) -> list[Problem]:
+    """The matrix within the engine's limits on descriptors and variants."""
+    # Imported here: explorer.cib imports explorer.content, which imports this module.
+    from explorer.cib.limits import CibError, check_size
+
+    try:
+        check_size([(d.name, len(d.variants)) for d in cib.descriptors])
+    except CibError as err:
+        return [item.problem(("descriptors",), f"{err}: too large to explore here")]
+    return []
+
+
+def _cib_scale(item: Parsed, cib: CibFile) -> list[Problem]:
+    """Every judgment within the matrix's scale."""
+    problems = []
+    for index, section in enumerate(cib.sections):
+        for variant, row in section.impacts.items():
+            for target, value in row.items():
+                if abs(value) > cib.scale:
+                    problems.append(
+                        item.problem(
+                            ("sections", index, "impacts", variant, target),
+                            f"the judgment of {section.impacting}: {variant} on "
+                            f"{section.impacted}: {target} is {value}, outside this matrix's "
+                            f"scale -{cib.scale}..{cib.scale} (change it, or widen 'scale')",
+                        )
+                    )
+    return problems
+
+
 def _cib_rules(item: Parsed) -> list[Problem]:
     """Every descriptor and variant named in a section or scenario map must be declared."""
     cib: CibFile = item.model  # type: ignore[assignment]
@@ -134,6 +219,8 @@ def _cib_rules(item: Parsed) -> list[Problem]:
         for i, d in enumerate(cib.descriptors)
         if [x.name for x in cib.descriptors].count(d.name) > 1 and cib.descriptors.index(d) != i
     ]
+
+    problems += _cib_size(item, cib) + _cib_names(item, cib) + _cib_scale(item, cib)
 
     def check(loc: Loc, descriptor: str, variant: str | None = None) -> None:
         if descriptor not in variants:

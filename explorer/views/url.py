@@ -19,6 +19,7 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from explorer.analysis.compare import ACTOR_GROUPS
+from explorer.cib.limits import DEFAULT_SCALE
 from explorer.content import TRACKS, Catalog, ScenarioSet
 from explorer.council import VOTES
 from explorer.formats import slug
@@ -115,14 +116,23 @@ def _judgments(
     raw: str, scenario_set: ScenarioSet, notices: list[str]
 ) -> tuple[tuple[Judgment, int], ...]:
     names, chosen = _cib_names(scenario_set), {}
+    scale = scenario_set.cib.scale if scenario_set.cib else DEFAULT_SCALE
     for token in (t for t in raw.split(LIST_SEPARATOR) if t):
         cells, _, value = token.rpartition(PAIR_SEPARATOR)
         source, _, target = cells.partition("_")
         pair = (_variant(names, source), _variant(names, target))
-        if pair[0] and pair[1] and re.fullmatch(r"-?[0-3]", value):
-            chosen[(*pair[0], *pair[1])] = int(value)
+        number = int(value) if re.fullmatch(r"-?\d{1,6}", value) else None
+        if pair[0] and pair[1] and number is not None and abs(number) <= scale:
+            chosen[(*pair[0], *pair[1])] = number
+        elif pair[0] and pair[1]:
+            notices.append(
+                f"Ignored judgment {_shown(token)}: this matrix's judgments are whole numbers "
+                f"from -{scale} to {scale}."
+            )
         else:
-            notices.append(f"Ignored judgment {_shown(token)}: no such cell, or not -3 to 3.")
+            notices.append(
+                f"Ignored judgment {_shown(token)}: no such cell, or not -{scale} to {scale}."
+            )
     return tuple(sorted(chosen.items()))
 
 

@@ -19,9 +19,12 @@ from explorer.cib import (
     with_judgments,
 )
 from explorer.cib.figures import PAGE
-from explorer.content import CibFile, ScenarioSet
+from explorer.cib.limits import MAX_SOLUTIONS
+from explorer.content import CibFile, ScenarioSet, read_folder
+from explorer.uploads.upload import load_upload
 from tests.app.conftest import figures_of
-from tests.conftest import SETS, set_id, sets_where
+from tests.conftest import SET_FOLDERS, SETS, set_id, sets_where
+from tests.unit.cib.conftest import scw_file
 
 WITH_MATRIX = sets_where(lambda s: s.cib is not None)
 PAGED = [s for s in WITH_MATRIX if len(consistent_scenarios(from_cib_file(s.cib))) > PAGE]
@@ -67,7 +70,7 @@ def first_cell(m: CrossImpactMatrix) -> tuple[str, str, str, str]:
 
 def changed_value(m: CrossImpactMatrix) -> int:
     """A value for the first cell that differs from the matrix's own."""
-    return -3 if m.judgment(first_cell(m)) != -3 else 3
+    return -m.scale if m.judgment(first_cell(m)) != -m.scale else m.scale
 
 
 def tables_with(at: AppTest, column: str) -> list:
@@ -247,7 +250,7 @@ NOT_FITTING: dict[str, Choices] = {
         {},
         f"'Plenty' is not a variant of '{m.descriptors[-1].name}'",
     ),
-    "range": lambda m: ({}, {first_cell(m): 9}, "9 is not a judgment"),
+    "range": lambda m: ({}, {first_cell(m): m.scale + 1}, f"{m.scale + 1} is not a judgment"),
     "judgment-name": lambda m: (
         {},
         {(m.descriptors[0].name, "Maybe", *first_cell(m)[2:]): 1},
@@ -288,3 +291,67 @@ def test_the_tiny_matrix_finds_its_three_consistent_scenarios() -> None:
         ("Adopted", "Deployed", "Flows"),
         ("Rejected", "No force", "Blocked"),
     ]
+
+
+def widened(scenario_set: ScenarioSet, factor: int) -> ScenarioSet:
+    """The set with every judgment and the scale multiplied by ``factor``: the same consistent
+    scenarios on a wider scale (a new content hash, so nothing cached is shared)."""
+    cib = cib_of(scenario_set)
+    sections = tuple(
+        section.model_copy(
+            update={
+                "impacts": {
+                    a: {b: value * factor for b, value in row.items()}
+                    for a, row in section.impacts.items()
+                }
+            }
+        )
+        for section in cib.sections
+    )
+    wide = cib.model_copy(update={"scale": cib.scale * factor, "sections": sections})
+    return scenario_set.model_copy(
+        update={"cib": wide, "content_hash": f"{scenario_set.content_hash}-x{factor}"}
+    )
+
+
+@pytest.mark.parametrize("factor", [1, 4])
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_the_sliders_follow_the_matrixs_scale(scenario_set: ScenarioSet, factor: int) -> None:
+    wide = widened(scenario_set, factor)
+    m = matrix_of(wide)
+    assert m.scale == cib_of(scenario_set).scale * factor
+    at = open_page(wide)
+    assert not at.exception and not at.error and not at.warning
+    slider = at.slider(key=FIRST_SLIDER)
+    assert (slider.proto.min, slider.proto.max) == (-m.scale, m.scale)
+    assert slider.value == m.judgment(first_cell(m))
+    assert listed(at) == len(consistent_scenarios(matrix_of(scenario_set)))
+    slider.set_value(m.scale).run()
+    assert not at.exception
+    changed = {} if m.judgment(first_cell(m)) == m.scale else {first_cell(m): m.scale}
+    assert at.session_state["test.returned"] == ({}, changed)
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_a_link_may_judge_up_to_the_wider_scale(scenario_set: ScenarioSet) -> None:
+    wide = widened(scenario_set, 5)
+    m = matrix_of(wide)
+    at = open_page(wide, judgments={first_cell(m): -m.scale})
+    assert not at.exception and not at.warning
+    assert at.slider(key=FIRST_SLIDER).value == -m.scale
+    assert at.session_state["test.returned"] == ({}, {first_cell(m): -m.scale})
+
+
+def test_a_search_cut_short_says_how_many_it_shows_of_how_many() -> None:
+    """The issue's hostile upload: 18 descriptors of two variants, every judgment 0, so every
+    one of the 2^18 scenarios is consistent. The view keeps the first ones and says so."""
+    files = read_folder(SET_FOLDERS["tiny-set"])
+    assert isinstance(files, dict)
+    upload = load_upload(scw_file([2] * 18).encode(), "flat.scw", ("tiny-set", files))
+    assert upload.set is not None
+    at = open_page(upload.set)
+    assert not at.exception and not at.error
+    (warning,) = at.warning
+    assert f"Showing the first {MAX_SOLUTIONS} of {2**18} consistent scenarios" in warning.value
+    assert listed(at) == MAX_SOLUTIONS
+    assert len(tableau_of(at)["x"]) == PAGE

@@ -1,10 +1,11 @@
-"""Shared CIB fixtures: a small matrix of two descriptors with a hostile variant name."""
+"""Shared CIB fixtures: a small matrix of two descriptors with a hostile variant name, and
+ScenarioWizard files generated at test time (hostile sizes included)."""
 
 from __future__ import annotations
 
 import pytest
 
-from explorer.cib import CrossImpactMatrix, load_matrix
+from explorer.cib import HEADER, CrossImpactMatrix, load_matrix
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -26,3 +27,17 @@ def m() -> CrossImpactMatrix:
             },
         }
     )
+
+
+def scw_file(sizes: list[int], judgment: int = 0, names: list[str] | None = None) -> str:
+    """A ScenarioWizard project written line by line (not by ``write_scw``, which only writes
+    matrices the app accepts): descriptors of ``sizes`` variants named ``names`` (``D0``...),
+    every judgment ``judgment``."""
+    names = names or [f"D{i}" for i in range(len(sizes))]
+    lines = [f"{HEADER} 4.0", "generated.scw"]
+    for name, size in zip(names, sizes, strict=True):
+        lines += [f"&{name}", *(f" -v{b}" for b in range(size))]
+    width = sum(sizes)
+    lines += ["#"] * 5
+    lines += [",".join([f"{judgment:2d} "] * width)] * width
+    return "\r\n".join([*lines, "#", ""])

@@ -18,6 +18,7 @@ from explorer.cib import (
     read_sl,
     write_scw,
 )
+from explorer.formats import slug
 
 # The layout of a project saved by ScenarioWizard 4.0 (blank long names, white colours, empty
 # texts but one), with a small matrix of our own: rain and prices act on the harvest, which
@@ -146,16 +147,18 @@ def test_windows_1252_files_are_decoded() -> None:
 def matrices(draw: st.DrawFn) -> CrossImpactMatrix:
     words = st.text(alphabet="abcxyz XYZ09.()/", min_size=1, max_size=12).map(str.strip)
     words = words.filter(lambda w: bool(w) and not w.startswith("-"))
-    names = draw(st.lists(words, min_size=1, max_size=4, unique=True))
+    apart = (str.casefold, slug)  # names a link can tell apart
+    names = draw(st.lists(words, min_size=1, max_size=4, unique_by=apart))
     descriptors = tuple(
-        Descriptor(n, tuple(draw(st.lists(words, min_size=2, max_size=3, unique=True))))
+        Descriptor(n, tuple(draw(st.lists(words, min_size=2, max_size=3, unique_by=apart))))
         for n in names
     )
     width = sum(len(d.variants) for d in descriptors)
     row = st.lists(st.integers(-20, 20), min_size=width, max_size=width).map(tuple)
-    return CrossImpactMatrix(
-        descriptors, tuple(draw(st.lists(row, min_size=width, max_size=width)))
-    )
+    cells = tuple(draw(st.lists(row, min_size=width, max_size=width)))
+    # A .scw file states no scale: reading infers it from the largest judgment (at least 3).
+    scale = max(3, *(abs(value) for line in cells for value in line))
+    return CrossImpactMatrix(descriptors, cells, scale)
 
 
 @settings(max_examples=100, deadline=None)
