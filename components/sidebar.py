@@ -14,8 +14,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components import url
-from explorer.analysis.compare import ACTOR_GROUPS
-from explorer.content import TRACKS, Catalog
+from explorer.analysis.compare import offered_groups, tracks_in_use
+from explorer.content import Catalog
 from explorer.formats import day
 from explorer.text import escape_markdown
 from explorer.views import NO_B, VIEWS, ViewState, default_state, offered
@@ -113,10 +113,14 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
             key=_key("view"),
         )
         with st.expander("Filters", expanded=False):
+            group_labels = {g.id: g.label for g in offered_groups(scenario_set)}
             st.multiselect(
-                "Actor groups", list(ACTOR_GROUPS), format_func=ACTOR_GROUPS.get, key=_key("groups")
+                "Actor groups", list(group_labels), format_func=group_labels.get, key=_key("groups")
             )
-            st.multiselect("Tracks", list(TRACKS), format_func=str.capitalize, key=_key("tracks"))
+            track_labels = {t.id: t.label for t in tracks_in_use(scenario_set)}
+            st.multiselect(
+                "Tracks", list(track_labels), format_func=track_labels.get, key=_key("tracks")
+            )
             issue_labels = {i.id: i.label for i in scenario_set.issues}
             st.multiselect(
                 "Issues", list(issue_labels), format_func=issue_labels.get, key=_key("issues")

@@ -6,11 +6,17 @@ import datetime as dt
 import re
 import unicodedata
 
-from explorer.content import Position
+from explorer.content import Position, precision_of
 
 
 def day(date: dt.date) -> str:
-    """``1 July 2026``: the one date format a person reads, unambiguous in every locale."""
+    """``1 July 2026``: the one date format a person reads, unambiguous in every locale; a date
+    known only to the month or the year reads ``February 2025`` or ``2025``."""
+    precision = precision_of(date)
+    if precision == "year":
+        return f"{date.year}"
+    if precision == "month":
+        return f"{date:%B %Y}"
     return f"{date.day} {date:%B %Y}"
 
 

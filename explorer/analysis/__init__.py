@@ -4,18 +4,21 @@ The pandas tables live in ``explorer.analysis.tables``, imported on its own: pan
 second to import, and the first chart of a fresh server does not need it."""
 
 from explorer.analysis.compare import (
-    ACTOR_GROUPS,
     ClauseRow,
     ObservedPoint,
     StanceChange,
     StanceView,
-    actor_group,
+    actors_in,
     aligned_clauses,
+    groups_of,
     observed_points,
+    offered_groups,
     scenario_events,
     source_usage,
     stance_changes,
+    stance_dates,
     stances_under,
+    tracks_in_use,
 )
 from explorer.analysis.reality import (
     Divergence,
@@ -44,7 +47,6 @@ from explorer.analysis.summaries import (
 )
 
 __all__ = [
-    "ACTOR_GROUPS",
     "ClauseRow",
     "Divergence",
     "EventSeries",
@@ -55,7 +57,7 @@ __all__ = [
     "StanceChange",
     "StanceView",
     "TrajectorySeries",
-    "actor_group",
+    "actors_in",
     "aligned_clauses",
     "as_of",
     "as_of_sentence",
@@ -64,15 +66,19 @@ __all__ = [
     "divergence_summary",
     "divergences",
     "framing",
+    "groups_of",
     "heatmap_summary",
     "observed_points",
+    "offered_groups",
     "salience_summary",
     "scenario_events",
     "score",
     "source_usage",
     "stance_changes",
+    "stance_dates",
     "stances_under",
     "timeline_summary",
+    "tracks_in_use",
     "trajectory_summary",
     "tree_summary",
 ]

@@ -1,5 +1,6 @@
-"""Derived tables of a set: a scenario's full timeline, stances under a scenario, what differs
-between two scenarios, drafts aligned by issue, and where each source is used."""
+"""Derived tables of a set: the actor groups and tracks its filters offer, a scenario's full
+timeline, stances under a scenario (as of a date), what differs between two scenarios, drafts
+aligned by issue, and where each source is used."""
 
 from __future__ import annotations
 
@@ -12,29 +13,41 @@ from pydantic import BaseModel
 
 from explorer.content import (
     Actor,
+    ActorGroup,
     Clause,
     Event,
     Position,
     Scenario,
     ScenarioSet,
     Stance,
+    Term,
     iter_references,
 )
 
-ACTOR_GROUPS: dict[str, str] = {
-    "p5": "Council: permanent members",
-    "elected": "Council: elected members",
-    "parties": "Parties to the conflict",
-    "others": "Other states and bodies",
-}
+
+def groups_of(scenario_set: ScenarioSet, actor_id: str) -> tuple[str, ...]:
+    """The ids of the set's actor groups that hold ``actor_id``, in vocabulary order."""
+    return tuple(g.id for g in scenario_set.vocabulary.groups if actor_id in g.members)
 
 
-def actor_group(actor: Actor) -> str:
-    if actor.council_seat == "permanent":
-        return "p5"
-    if actor.council_seat == "elected":
-        return "elected"
-    return "parties" if actor.party else "others"
+def offered_groups(scenario_set: ScenarioSet) -> tuple[ActorGroup, ...]:
+    """The groups a filter offers: each with at least one actor (the implicit ``others`` group
+    only when some actor is in no declared group)."""
+    return tuple(g for g in scenario_set.vocabulary.groups if g.members)
+
+
+def actors_in(scenario_set: ScenarioSet, group_ids: Iterable[str]) -> list[Actor]:
+    """The actors in any of the groups ``group_ids``, in the set's order."""
+    wanted = set(group_ids)
+    chosen = {m for g in scenario_set.vocabulary.groups if g.id in wanted for m in g.members}
+    return [actor for actor in scenario_set.actors if actor.id in chosen]
+
+
+def tracks_in_use(scenario_set: ScenarioSet) -> tuple[Term, ...]:
+    """The tracks with at least one event in the history or any scenario, in vocabulary order."""
+    used = {e.track for e in scenario_set.history}
+    used |= {e.track for s in scenario_set.scenarios for e in s.events}
+    return tuple(t for t in scenario_set.vocabulary.tracks if t.id in used)
 
 
 def scenario_events(scenario_set: ScenarioSet, scenario: Scenario) -> list[Event]:
@@ -63,10 +76,14 @@ class StanceView:
 
 
 def stances_under(
-    scenario_set: ScenarioSet, scenario: Scenario | None
+    scenario_set: ScenarioSet, scenario: Scenario | None, as_of: dt.date | None = None
 ) -> dict[tuple[str, str], StanceView]:
-    """Every actor x issue: the recorded stance, replaced by the scenario's projected reaction."""
-    recorded = {(s.actor, s.issue): s for s in scenario_set.stances}
+    """Every actor x issue: the newest stance recorded on or before ``as_of`` (None: the newest
+    of all), replaced by the scenario's projected reaction."""
+    recorded: dict[tuple[str, str], Stance] = {}
+    for stance in sorted(scenario_set.stances, key=lambda s: s.as_of):
+        if as_of is None or stance.as_of <= as_of:
+            recorded[(stance.actor, stance.issue)] = stance
     out = {}
     for actor in scenario_set.actors:
         for issue in scenario_set.issues:
@@ -77,6 +94,11 @@ def stances_under(
         key = (reaction.actor, reaction.issue)
         out[key] = StanceView(*key, reaction.value, recorded.get(key), reaction.basis)
     return out
+
+
+def stance_dates(scenario_set: ScenarioSet) -> list[dt.date]:
+    """The distinct dates the set's stances are recorded as of, oldest first."""
+    return sorted({s.as_of for s in scenario_set.stances})
 
 
 @dataclass(frozen=True)

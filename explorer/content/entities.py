@@ -11,8 +11,10 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from explorer.content.dates import SourceDate
 from explorer.content.types import (
     ActorId,
+    ActorKind,
     Certainty,
     CitedSources,
     Id,
@@ -24,6 +26,7 @@ from explorer.content.types import (
     SignpostId,
     Sources,
     Text,
+    TextKind,
     Track,
     Url,
 )
@@ -48,7 +51,7 @@ class Source(Model):
     title: Text
     publisher: Text
     url: Url | None = None
-    published: dt.date | None = None
+    published: SourceDate | None = None
     accessed: dt.date
     kind: Literal["official", "news", "analysis", "statement", "seed"]
     via: Text | None = Field(
@@ -66,10 +69,15 @@ class Source(Model):
 class Actor(Model):
     id: Id
     name: Text
-    kind: Literal["state", "organisation", "armed_group", "body", "bloc"]
+    kind: ActorKind
     council_seat: Literal["permanent", "elected", "none"] = "none"
     region: Text
     party: bool = Field(default=False, description="A party to the conflict itself.")
+    role: Text | None = Field(default=None, description="E.g. a person's office.")
+    affiliation: ActorId | None = Field(
+        default=None, description="The actor this one belongs to (a person's party or state)."
+    )
+    description: Text | None = None
 
 
 class Issue(Model):
@@ -91,7 +99,7 @@ class Stance(Model):
     quote: Text | None = None
     quote_original: Text | None = None
     sources: Sources = ()
-    as_of: dt.date
+    as_of: SourceDate = Field(description="When the actor held this position.")
 
     @model_validator(mode="after")
     def _known_values_are_sourced(self) -> Self:
@@ -124,7 +132,8 @@ class Draft(Model):
     title: Text
     sponsor: ActorId
     symbol: Text | None = None
-    circulated: dt.date
+    kind: TextKind = "draft"
+    circulated: SourceDate
     status: Literal["adopted", "vetoed", "failed", "not_put_to_vote", "circulated"]
     resolution: Text | None = None
     vote: RecordedVote | None = None
@@ -134,8 +143,8 @@ class Draft(Model):
 
 
 class Window(Model):
-    earliest: dt.date
-    latest: dt.date
+    earliest: SourceDate
+    latest: SourceDate
 
     @model_validator(mode="after")
     def _ordered(self) -> Self:
@@ -150,9 +159,9 @@ class Event(Model):
     id: Id
     title: Text
     track: Track
-    date: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
+    date: SourceDate | None = None
+    start: SourceDate | None = None
+    end: SourceDate | None = None
     window: Window | None = None
     certainty: Certainty
     description: Text | None = None
@@ -182,7 +191,9 @@ class Indicator(Model):
     id: Id
     label: Text
     unit: Text
-    higher_is_better: bool
+    higher_is_better: bool | None = Field(
+        default=None, description="Whether a higher value is better; left out: no judgement."
+    )
     description: Text
 
 
@@ -194,7 +205,7 @@ class ObservedValue(Model):
 
 class Observation(Model):
     id: Id
-    date: dt.date
+    date: SourceDate
     title: Text
     description: Text | None = None
     supports: tuple[SignpostId, ...] = ()

@@ -24,6 +24,7 @@ from explorer.content.entities import (
 )
 from explorer.content.scenario import Scenario
 from explorer.content.types import Id, Model, ScenarioId, Sources, Text
+from explorer.content.vocabulary import Vocabulary
 
 
 class CibDescriptor(Model):
@@ -117,6 +118,7 @@ class ScenarioSet(Model):
     observations: tuple[Observation, ...]
     council_record: tuple[CouncilVote, ...] = ()
     cib: CibFile | None = None
+    vocabulary: Vocabulary
     content_hash: str
 
     def scenario(self, scenario_id: str) -> Scenario:

@@ -32,9 +32,12 @@ from explorer.content.folder import content_hash, read_folder
 from explorer.content.problems import Problem
 from explorer.content.rules import Parsed, check_references, items
 from explorer.content.scenario import Scenario
+from explorer.content.terms import repeated_terms
 from explorer.content.types import Id
 from explorer.content.validation import validate
+from explorer.content.vocabulary import VocabularyFile, resolve, term_ids
 
+SCENARIO_DIR = "scenarios"
 REQUIRED_FILES: dict[str, type[BaseModel]] = {
     "set.yaml": SetInfo,
     "sources.yaml": SourcesFile,
@@ -49,8 +52,16 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "observed.yaml": ObservedFile,
     "council-record.yaml": CouncilRecordFile,
     "cib.yaml": CibFile,
+    "vocabulary.yaml": VocabularyFile,
 }
-SCENARIO_DIR = "scenarios"
+_DECLARED_IN = {
+    "source": "sources.yaml",
+    "actor": "actors.yaml",
+    "issue": "issues.yaml",
+    "indicator": "indicators.yaml",
+    "scenario": SCENARIO_DIR,
+    "signpost": SCENARIO_DIR,
+}
 _ID = TypeAdapter(Id)
 
 
@@ -76,8 +87,10 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
         problems.append(Problem(shown_as, None, "", f"{set_id!r} is not a valid set folder name"))
     parsed: dict[str, Parsed] = {}
     scenarios: list[Parsed] = []
+    unreadable: set[str] = set()
     known = {**REQUIRED_FILES, **OPTIONAL_FILES}
-    for name in sorted(files):
+    context: dict[str, object] = {"terms": term_ids(None)}
+    for name in sorted(files, key=lambda n: (n != "vocabulary.yaml", n)):
         where = f"{shown_as}/{name}"
         path = PurePosixPath(name)
         is_scenario = path.parent.as_posix() == SCENARIO_DIR and path.suffix in {".yaml", ".yml"}
@@ -86,12 +99,12 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
             problems.append(Problem(where, None, "", f"unknown file; a set holds {_file_list()}"))
             continue
         doc = yamlfile.read(files[name], where)
-        if isinstance(doc, Problem):
-            problems.append(doc)
-            continue
-        result = validate(model, doc, where)
-        if isinstance(result, list):
-            problems.extend(result)
+        result = [doc] if isinstance(doc, Problem) else validate(model, doc, where, context)
+        if isinstance(result, list) or isinstance(doc, Problem):
+            problems.extend(result if isinstance(result, list) else [])
+            unreadable.add(SCENARIO_DIR if is_scenario else name)
+            if name == "vocabulary.yaml":
+                context = {"terms": None}
             continue
         item = Parsed(where, result, doc)
         if is_scenario:
@@ -100,14 +113,17 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
                 problems.append(item.problem(("id",), f"must match the file name ({path.stem!r})"))
         else:
             parsed[name] = item
+        if name == "vocabulary.yaml":
+            context = {"terms": term_ids(result)}  # type: ignore[arg-type]
+            problems.extend(repeated_terms(item))
     for name in REQUIRED_FILES:
         if name not in files:
             problems.append(Problem(f"{shown_as}/{name}", None, "", "required file is missing"))
+            unreadable.add(name)
     if not any(PurePosixPath(n).parent.as_posix() == SCENARIO_DIR for n in files):
         problems.append(Problem(f"{shown_as}/{SCENARIO_DIR}/", None, "", "no scenario file found"))
-    if problems:
-        return LoadResult(None, tuple(problems))
-    problems.extend(check_references(parsed, scenarios))
+    unread = frozenset(kind for kind, name in _DECLARED_IN.items() if name in unreadable)
+    problems.extend(check_references(parsed, scenarios, unread))
     if problems:
         return LoadResult(None, tuple(problems))
     return LoadResult(_assemble(set_id, parsed, scenarios, content_hash(files)), ())
@@ -124,6 +140,11 @@ def is_id(text: str) -> bool:
 
 def _file_list() -> str:
     return ", ".join([*REQUIRED_FILES, *OPTIONAL_FILES, f"{SCENARIO_DIR}/*.yaml"])
+
+
+def _vocabulary(parsed: dict[str, Parsed]) -> VocabularyFile | None:
+    item = parsed.get("vocabulary.yaml")
+    return item.model if item else None  # type: ignore[return-value]
 
 
 def _assemble(
@@ -143,5 +164,6 @@ def _assemble(
         observations=items(parsed, "observed.yaml", "observations"),
         council_record=items(parsed, "council-record.yaml", "votes"),
         cib=parsed["cib.yaml"].model if "cib.yaml" in parsed else None,
+        vocabulary=resolve(_vocabulary(parsed), items(parsed, "actors.yaml", "actors")),
         content_hash=digest,
     )

@@ -1,7 +1,9 @@
 """The checks that span a set's files: duplicate ids, dangling references, scenario rules
 (default pair, parent cycles) and the cross-impact matrix's own names.
 
-They run on files that each passed their model, and point every problem at its line.
+They run on the files that passed their model, even when others did not, so one run reports
+every problem; a reference into a file that could not be read is left unchecked rather than
+reported as unknown. Every problem points at its line.
 """
 
 from __future__ import annotations
@@ -38,8 +40,13 @@ def items(parsed: dict[str, Parsed], name: str, field: str) -> tuple:
     return getattr(parsed[name].model, field) if name in parsed else ()
 
 
-def check_references(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[Problem]:
-    """Duplicate ids, dangling references and set-level rules, each pointing at its line."""
+def check_references(
+    parsed: dict[str, Parsed], scenarios: list[Parsed], unread: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Duplicate ids, dangling references and set-level rules, each pointing at its line.
+
+    ``unread`` holds the kinds (``"actor"``, ``"scenario"``...) whose declaring file could not
+    be read: references to them are not checked."""
     problems: list[Problem] = []
     declared: dict[str, list[tuple[Parsed, Loc, str]]] = {
         kind: [] for kind in ("source", "actor", "issue", "indicator", "scenario", "signpost")
@@ -58,39 +65,41 @@ def check_references(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list
         for index, signpost in enumerate(scenario.signposts):
             declared["signpost"].append((item, ("signposts", index, "id"), signpost.id))
     for kind, entries in declared.items():
-        problems.extend(_duplicates(kind, entries))
+        problems.extend(duplicates(kind, entries))
     for name, field in [("drafts.yaml", "drafts"), ("observed.yaml", "observations")]:
         entries = [
             (parsed[name], (field, i, "id"), x.id) for i, x in enumerate(items(parsed, name, field))
         ]
-        problems.extend(_duplicates(field[:-1], entries))
+        problems.extend(duplicates(field[:-1], entries))
     history = [
         (parsed["events.yaml"], ("events", i, "id"), e.id)
         for i, e in enumerate(items(parsed, "events.yaml", "events"))
     ]
     labels = [(item, ("label",), item.model.label) for item in scenarios]  # type: ignore[attr-defined]
-    problems.extend(_duplicates("scenario label", labels))
+    problems.extend(duplicates("scenario label", labels))
     for item in scenarios:
         own = [(item, ("events", i, "id"), e.id) for i, e in enumerate(item.model.events)]  # type: ignore[attr-defined]
-        problems.extend(_duplicates("event", history + own))
+        problems.extend(duplicates("event", history + own))
     stances = [
-        (parsed["positions.yaml"], ("stances", i), f"{s.actor}/{s.issue}")
+        (parsed["positions.yaml"], ("stances", i), f"{s.actor}/{s.issue} as of {s.as_of}")
         for i, s in enumerate(items(parsed, "positions.yaml", "stances"))
     ]
-    problems.extend(_duplicates("stance for actor/issue", stances))
+    problems.extend(duplicates("stance for actor/issue", stances))
 
     ids = {kind: {entry[2] for entry in entries} for kind, entries in declared.items()}
     for item in [*parsed.values(), *scenarios]:
         for loc, kind, ref in iter_references(item.model):
-            if ref not in ids[kind]:
+            if ref not in ids[kind] and kind not in unread:
                 problems.append(item.problem(loc, f"{ref!r} is not a known {kind} id"))
-    problems.extend(_scenario_rules(parsed, scenarios))
+    if "set.yaml" in parsed:
+        problems.extend(_scenario_rules(parsed, scenarios))
     if "cib.yaml" in parsed:
         problems.extend(_cib_rules(parsed["cib.yaml"]))
     return problems
 
 
-def _duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:
+def duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:
+    """Each repeat of a value, naming where it first appeared."""
     entries = list(entries)
     counts = Counter(entry[2] for entry in entries)
     seen: dict[str, str] = {}

@@ -14,6 +14,7 @@ M = TypeVar("M", bound=BaseModel)
 
 _PATTERN_MEANING = {
     "^[a-z0-9][a-z0-9-]*$": "is not a valid id (use lowercase letters, digits and hyphens)",
+    "^[a-z0-9][a-z0-9_-]*$": "is not a valid id (use lowercase letters, digits, - and _)",
     r"^https?://\S+$": "is not an http(s) URL",
     "^[a-z]{2,3}$": "is not a language code (use e.g. en, ar, fr)",
 }
@@ -32,7 +33,7 @@ def _message(error: Any) -> str:
         return "unknown field (check the spelling against the format in README.md)"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"{_shown(value)} is not one of {', '.join(choices)}"
+        return f"{_shown(value)} is not one of {', '.join(choices)} (fixed by the app)"
     if kind.startswith("date"):
         return f"{_shown(value)} is not a date (use YYYY-MM-DD)"
     if kind == "string_pattern_mismatch":
@@ -50,13 +51,26 @@ def _message(error: Any) -> str:
     return f"{_shown(value)}: {error['msg']}" if value is not None else error["msg"]
 
 
-def validate(model: type[M], doc: YamlDocument, shown_as: str) -> M | list[Problem]:
-    """Validate a parsed document against ``model``: the instance, or every problem in it."""
+def _knock_on(error: Any, errors: list[Any]) -> bool:
+    """A list "too short" only because one of its own items was invalid says nothing new."""
+    loc = tuple(error["loc"])
+    return error["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors
+    )
+
+
+def validate(
+    model: type[M], doc: YamlDocument, shown_as: str, context: dict[str, Any] | None = None
+) -> M | list[Problem]:
+    """Validate a parsed document against ``model``: the instance, or every problem in it.
+    ``context`` reaches the model's validators (the loader passes the set's vocabulary)."""
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(doc.data, context=context)
     except ValidationError as err:
+        errors = err.errors()
         problems = {
             Problem(shown_as, doc.line_of(e["loc"]), field_path(e["loc"]), _message(e))
-            for e in err.errors()
+            for e in errors
+            if not _knock_on(e, errors)
         }
         return sorted(problems, key=lambda p: (p.line or 0, p.field))

@@ -4,7 +4,7 @@ so a view's data is chosen in one place."""
 
 from __future__ import annotations
 
-from explorer.analysis.compare import actor_group, scenario_events
+from explorer.analysis.compare import actors_in, scenario_events
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Actor, Issue, Scenario, ScenarioSet
 from explorer.views.state import ViewState
@@ -38,7 +38,7 @@ def trajectory_series(scenario_set: ScenarioSet, state: ViewState) -> list[Traje
 
 def shown_actors(scenario_set: ScenarioSet, state: ViewState) -> list[Actor]:
     """The actors of the chosen groups."""
-    return [x for x in scenario_set.actors if actor_group(x) in state.groups]
+    return actors_in(scenario_set, state.groups)
 
 
 def shown_issues(scenario_set: ScenarioSet, state: ViewState) -> list[Issue]:

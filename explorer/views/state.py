@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from explorer.analysis.compare import ACTOR_GROUPS, scenario_events
-from explorer.content import TRACKS, Catalog, ScenarioSet
+from explorer.analysis.compare import offered_groups, scenario_events, tracks_in_use
+from explorer.content import Catalog, ScenarioSet
 from explorer.views.registry import DEFAULT_VIEW, VIEWS
 
 VIEW_CHOICES = ("votes", "fixed", "judgments")
@@ -57,7 +57,8 @@ def _date_range(scenario_set: ScenarioSet) -> tuple[dt.date, dt.date]:
     dates += [p.date for s in scenario_set.scenarios for t in s.trajectories for p in t.points]
     dates += [e.end for s in scenario_set.scenarios for e in s.events if e.end]
     dates = dates or [scenario_set.info.decision_date]
-    return min(dates), max(dates)
+    low, high = min(dates), max(dates)  # plain dates: a widget reads a date's exact type
+    return dt.date(low.year, low.month, low.day), dt.date(high.year, high.month, high.day)
 
 
 def default_state(catalog: Catalog, set_id: str | None = None) -> ViewState:
@@ -69,8 +70,8 @@ def default_state(catalog: Catalog, set_id: str | None = None) -> ViewState:
         a=a,
         b=b,
         view=DEFAULT_VIEW,
-        groups=tuple(ACTOR_GROUPS),
-        tracks=TRACKS,
+        groups=tuple(g.id for g in offered_groups(scenario_set)),
+        tracks=tuple(t.id for t in tracks_in_use(scenario_set)),
         issues=tuple(i.id for i in scenario_set.issues),
         dates=date_range(scenario_set),
     )

@@ -18,9 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import urlencode
 
-from explorer.analysis.compare import ACTOR_GROUPS
+from explorer.analysis.compare import offered_groups, tracks_in_use
 from explorer.cib.limits import DEFAULT_SCALE
-from explorer.content import TRACKS, Catalog, ScenarioSet
+from explorer.content import Catalog, ScenarioSet
 from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views.registry import VIEWS
@@ -192,8 +192,8 @@ def parse(
 
     issue_ids = [i.id for i in scenario_set.issues]
     for key, allowed in (
-        ("groups", list(ACTOR_GROUPS)),
-        ("tracks", list(TRACKS)),
+        ("groups", [g.id for g in offered_groups(scenario_set)]),
+        ("tracks", [t.id for t in tracks_in_use(scenario_set)]),
         ("issues", issue_ids),
     ):
         if key in raw and (chosen := _subset(raw[key], allowed, key, notices)):

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.analysis import ACTOR_GROUPS, actor_group
+from explorer.analysis import actors_in, offered_groups, tracks_in_use
 from explorer.cib import consistent_scenarios, from_cib_file
-from explorer.content import ROOT_VARIABLE, TRACKS, ScenarioSet
+from explorer.content import ROOT_VARIABLE, ScenarioSet
 from explorer.council import following_scenario, recorded_votes, tally
 from explorer.views import VIEWS
 from tests.app.conftest import figures_of
@@ -95,17 +95,18 @@ def test_url_parameters_choose_the_widgets(
 ) -> None:
     scenario_set = only_set(set_id)
     b, a = scenario_set.info.default_pair
-    present = [g for g in ACTOR_GROUPS if any(actor_group(x) == g for x in scenario_set.actors)]
+    present = [g.id for g in offered_groups(scenario_set)]
     groups = [present[0], present[-1]] if len(present) > 1 else present
     issues = [i.id for i in scenario_set.issues]
     issues = [issues[0], issues[-1]] if len(issues) > 2 else issues[:1]
-    actors = [x for x in scenario_set.actors if actor_group(x) in groups]
+    actors = actors_in(scenario_set, groups)
+    track = tracks_in_use(scenario_set)[-1].id
     at = open_app(
         a=a,
         b=b,
         view="stakeholders",
         groups="~".join(groups),
-        tracks=TRACKS[1],
+        tracks=track,
         issues="~".join(issues),
         actor=actors[0].id,
     )
@@ -114,7 +115,7 @@ def test_url_parameters_choose_the_widgets(
     assert at.selectbox(key="sidebar.b").value == b
     assert at.radio(key="sidebar.view").value == "stakeholders"
     assert at.multiselect(key="sidebar.groups").value == groups
-    assert at.multiselect(key="sidebar.tracks").value == [TRACKS[1]]
+    assert at.multiselect(key="sidebar.tracks").value == [track]
     assert at.multiselect(key="sidebar.issues").value == issues
     assert at.selectbox(key="sidebar.actor").value == actors[0].id
     heatmap = figures_of(at)[0]
@@ -142,7 +143,7 @@ def test_changing_a_widget_writes_the_url_that_reopens_it(
 ) -> None:
     scenario_set = only_set(set_id)
     a = other_scenario(scenario_set)
-    tracks = list(TRACKS[1:3])
+    tracks = [t.id for t in tracks_in_use(scenario_set)[1:3]]
     at = open_app()
     at.radio(key="sidebar.view").set_value("timeline").run()
     at.selectbox(key="sidebar.a").set_value(a).run()

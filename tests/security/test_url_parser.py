@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.analysis.compare import ACTOR_GROUPS
-from explorer.content import TRACKS, Catalog
+from explorer.analysis.compare import offered_groups, tracks_in_use
+from explorer.content import Catalog
 from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views import (
@@ -62,8 +62,10 @@ HOSTILE = [
 
 def _tokens(catalog: Catalog) -> list[str]:
     """Real ids and slugs of the catalog, so fuzzed values are sometimes almost valid."""
-    tokens = [*VIEWS, *ACTOR_GROUPS, *TRACKS, *VOTES, *catalog.ids]
+    tokens = [*VIEWS, *VOTES, *catalog.ids]
     for scenario_set in catalog.sets.values():
+        tokens += [g.id for g in scenario_set.vocabulary.groups]
+        tokens += [t.id for t in scenario_set.vocabulary.tracks]
         tokens += [s.id for s in scenario_set.scenarios] + [a.id for a in scenario_set.actors]
         tokens += [i.id for i in scenario_set.issues]
         tokens += [f"{a.id}:{v}" for a in scenario_set.actors for v in VOTES]
@@ -102,8 +104,8 @@ def assert_valid(state: ViewState, notices: list[str], catalog: Catalog) -> None
     assert state.a in scenarios
     assert state.b is None or (state.b in scenarios and state.b != state.a)
     assert state.view in VIEWS
-    assert state.groups and set(state.groups) <= set(ACTOR_GROUPS)
-    assert state.tracks and set(state.tracks) <= set(TRACKS)
+    assert state.groups and set(state.groups) <= {g.id for g in offered_groups(scenario_set)}
+    assert state.tracks and set(state.tracks) <= {t.id for t in tracks_in_use(scenario_set)}
     assert state.issues and set(state.issues) <= {i.id for i in scenario_set.issues}
     low, high = date_range(scenario_set)
     assert low <= state.dates[0] <= state.dates[1] <= high
@@ -199,8 +201,8 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
         a=a,
         b=b,
         view=draw(st.sampled_from([v.id for v in offered(scenario_set)])),
-        groups=subset(list(ACTOR_GROUPS)),
-        tracks=subset(list(TRACKS)),
+        groups=subset([g.id for g in offered_groups(scenario_set)]),
+        tracks=subset([t.id for t in tracks_in_use(scenario_set)]),
         issues=subset([i.id for i in scenario_set.issues]),
         dates=draw(st.sampled_from([default.dates, (start, end)])),
         actor=draw(st.one_of(st.none(), st.sampled_from(actors))),

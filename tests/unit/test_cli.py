@@ -26,7 +26,8 @@ def test_validate_prints_problems_and_fails_for_a_bad_set(
     path.write_text(path.read_text().replace("kind: armed_group", "kind: militia"))
     assert main(["validate", str(tiny_set)]) == 1
     assert capsys.readouterr().out == (
-        f"{tiny_set}/actors.yaml:14: actors[2].kind: 'militia' is not one of "
+        f"{tiny_set}/actors.yaml:14: actors[2].kind: 'militia' is not an actor kind of this "
+        "set; declare it under actor_kinds in vocabulary.yaml, or use one of "
         "state, organisation, armed_group, body, bloc\n"
     )
 

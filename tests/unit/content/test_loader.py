@@ -43,7 +43,8 @@ def test_content_hash_changes_when_any_file_changes(tiny_set: Path, edit: Edit) 
             "scenarios/adopted.yaml",
             "track: security",
             "track: securty",
-            "sets/tiny-set/scenarios/adopted.yaml:19: events[1].track: 'securty' is not one of "
+            "sets/tiny-set/scenarios/adopted.yaml:19: events[1].track: 'securty' is not a track "
+            "of this set; declare it under tracks in vocabulary.yaml, or use one of "
             "diplomacy, security, humanitarian, governance, reconstruction",
         ),
         (
@@ -58,7 +59,7 @@ def test_content_hash_changes_when_any_file_changes(tiny_set: Path, edit: Edit) 
             "published: 2025-11-17",
             "published: 2025-13-01",
             "sets/tiny-set/sources.yaml:6: sources[0].published: '2025-13-01' is not a date "
-            "(use YYYY-MM-DD)",
+            "(use YYYY, YYYY-MM or YYYY-MM-DD)",
         ),
         (
             "positions.yaml",

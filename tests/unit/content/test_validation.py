@@ -45,7 +45,8 @@ def test_a_valid_document_gives_the_model() -> None:
         ),
         (
             source_with("kind: news", "kind: rumour"),
-            "f.yaml:6: kind: 'rumour' is not one of official, news, analysis, statement, seed",
+            "f.yaml:6: kind: 'rumour' is not one of official, news, analysis, statement, seed "
+            "(fixed by the app)",
         ),
         (
             source_with("accessed: 2026-01-31", "accessed: 31/01/2026"),
@@ -116,8 +117,9 @@ def test_nested_fields_are_shown_as_a_path_on_their_own_line() -> None:
     text = "actors:\n  - id: north\n    name: Northland\n    kind: country\n"
     assert problems(ActorsFile, text) == [
         "f.yaml:2: actors[0].region: required field is missing",
-        "f.yaml:4: actors[0].kind: 'country' is not one of state, organisation, armed_group, "
-        "body, bloc",
+        "f.yaml:4: actors[0].kind: 'country' is not an actor kind of this set; declare it under "
+        "actor_kinds in vocabulary.yaml, or use one of state, organisation, armed_group, body, "
+        "bloc",
     ]
 
 

@@ -37,7 +37,7 @@ from explorer.analysis.compare import (
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.cib import figures as cib_figures
-from explorer.content import TRACKS, ScenarioSet, load_catalog
+from explorer.content import ScenarioSet, load_catalog
 from explorer.council import figures as council_figures
 from explorer.figures.contrast import (
     GRAPHICS_MINIMUM,
@@ -73,7 +73,8 @@ def _timeline() -> go.Figure:
         EventSeries(s.label, scenario_events(GAZA, s)) for s in (GAZA.scenario(i) for i in PAIR)
     ]
     dates = (dt.date(2025, 10, 1), dt.date(2028, 12, 31))
-    return figures.timeline(series, TRACKS, dt.date(2026, 7, 1), dates, {})
+    tracks = [t.id for t in GAZA.vocabulary.tracks]
+    return figures.timeline(series, tracks, dt.date(2026, 7, 1), dates, {})
 
 
 def _trajectories() -> list[go.Figure]:

@@ -11,7 +11,7 @@ from explorer.analysis.compare import (
     stances_under,
 )
 from explorer.analysis.series import EventSeries, TrajectorySeries
-from explorer.content import TRACKS, Event, ScenarioSet
+from explorer.content import Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
 
 
@@ -24,8 +24,9 @@ def two_series(tiny: ScenarioSet) -> list[EventSeries]:
 
 def timeline(tiny: ScenarioSet, series: list[EventSeries]):
     dates = (dt.date(2025, 10, 1), dt.date(2027, 12, 31))
+    tracks = [t.id for t in tiny.vocabulary.tracks]
     return figures.timeline(
-        series, TRACKS, dt.date(2026, 1, 15), dates, {"un-record": "United Nations"}
+        series, tracks, dt.date(2026, 1, 15), dates, {"un-record": "United Nations"}
     )
 
 
