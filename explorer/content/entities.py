@@ -1,4 +1,4 @@
-"""The records a set shares across its scenarios: sources, actors, issues, stances, drafts,
+"""The records a set shares across its scenarios: sources, actors, issues, stances, texts,
 events, indicators, observations and recorded Council votes.
 
 Models are frozen and forbid unknown keys, so a misspelt key is an error rather than silence.
@@ -11,6 +11,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
+from explorer.content.decisions import Decision, RecordedVote
 from explorer.content.types import (
     ActorId,
     Certainty,
@@ -102,16 +103,6 @@ class Stance(Model):
         return self
 
 
-class RecordedVote(Model):
-    date: dt.date
-    meeting: Text | None = None
-    yes: tuple[ActorId, ...] = ()
-    no: tuple[ActorId, ...] = ()
-    abstain: tuple[ActorId, ...] = ()
-    absent: tuple[ActorId, ...] = ()
-    sources: CitedSources
-
-
 class Clause(Model):
     issue: IssueId
     summary: Text
@@ -119,18 +110,70 @@ class Clause(Model):
     sources: CitedSources
 
 
+TextStatus = Literal[
+    "proposed",
+    "circulated",
+    "adopted",
+    "rejected",
+    "vetoed",
+    "withdrawn",
+    "not_put_to_vote",
+    "in_force",
+    "suspended",
+]
+# Older files: ``sponsor`` (one proponent), a top-level ``vote`` (the default body's decision)
+# and the status ``failed`` (read as rejected). LEGACY_PATHS maps where a field is read from to
+# where an older file wrote it, so that problems point at the line as written.
+_LEGACY_STATUS = {"failed": "rejected"}
+LEGACY_PATHS: dict[tuple[str | int, ...], tuple[str | int, ...]] = {
+    ("decision", "vote"): ("vote",),
+    ("proponents", 0): ("sponsor",),
+}
+
+
 class Draft(Model):
+    """A text before a body: a draft, a proposal, a treaty. Its ``decision`` is the vote on it."""
+
     id: Id
     title: Text
-    sponsor: ActorId
+    kind: Id = "draft"
+    proponents: tuple[ActorId, ...] = ()
     symbol: Text | None = None
     circulated: dt.date
-    status: Literal["adopted", "vetoed", "failed", "not_put_to_vote", "circulated"]
+    status: TextStatus
     resolution: Text | None = None
-    vote: RecordedVote | None = None
+    decision: Decision | None = None
     note: Text | None = None
     clauses: tuple[Clause, ...]
     sources: CitedSources
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_legacy_fields(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "sponsor" in data:
+            if "proponents" in data:
+                raise ValueError("give proponents or the older sponsor, not both")
+            data["proponents"] = [data.pop("sponsor")]
+        if "vote" in data:
+            decision = data.get("decision")
+            if isinstance(decision, dict) and "vote" in decision:
+                raise ValueError("give the vote under decision, not also at the top")
+            data["decision"] = {
+                **(decision if isinstance(decision, dict) else {}),
+                "vote": data.pop("vote"),
+            }
+        status = data.get("status")
+        if isinstance(status, str):
+            data["status"] = _LEGACY_STATUS.get(status, status)
+        return data
+
+    @property
+    def vote(self) -> RecordedVote | None:
+        """The recorded vote of its decision, if any."""
+        return self.decision.vote if self.decision else None
 
 
 class Window(Model):
@@ -216,10 +259,10 @@ class CouncilVote(Model):
     symbol: Text | None = Field(default=None, description="Omitted when not confirmed.")
     sponsor: Text
     subject: Text
-    yes: Annotated[int, Field(ge=0, le=15)]
-    no: Annotated[int, Field(ge=0, le=15)]
-    abstain: Annotated[int, Field(ge=0, le=15)]
-    absent: Annotated[int, Field(ge=0, le=15)] = 0
+    yes: Annotated[int, Field(ge=0)]
+    no: Annotated[int, Field(ge=0)]
+    abstain: Annotated[int, Field(ge=0)]
+    absent: Annotated[int, Field(ge=0)] = 0
     in_favour: tuple[Text, ...] | None = None
     against: tuple[Text, ...] | None = None
     abstaining: tuple[Text, ...] | None = None
@@ -231,8 +274,6 @@ class CouncilVote(Model):
 
     @model_validator(mode="after")
     def _counts_match_names(self) -> Self:
-        if self.yes + self.no + self.abstain + self.absent > 15:
-            raise ValueError("more than 15 votes counted")
         for names, count, label in (
             (self.in_favour, self.yes, "in_favour"),
             (self.against, self.no, "against"),

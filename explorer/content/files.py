@@ -10,6 +10,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from explorer.content.decisions import Body
 from explorer.content.entities import (
     Actor,
     CouncilVote,
@@ -107,6 +108,8 @@ class ScenarioSet(Model):
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
     drafts: tuple[Draft, ...]
+    bodies: tuple[Body, ...] = ()
+    """The decision bodies: ``bodies.yaml``, else the default Security Council, else none."""
     history: tuple[Event, ...]
     indicators: tuple[Indicator, ...]
     scenarios: tuple[Scenario, ...]

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from explorer.content import yamlfile as yamlfile
+from explorer.content.decisions import BodiesFile, default_body
 from explorer.content.entities import SetInfo
 from explorer.content.files import (
     ActorsFile,
@@ -43,6 +44,7 @@ REQUIRED_FILES: dict[str, type[BaseModel]] = {
 }
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "positions.yaml": PositionsFile,
+    "bodies.yaml": BodiesFile,
     "drafts.yaml": DraftsFile,
     "events.yaml": EventsFile,
     "indicators.yaml": IndicatorsFile,
@@ -137,6 +139,7 @@ def _assemble(
         issues=items(parsed, "issues.yaml", "issues"),
         stances=items(parsed, "positions.yaml", "stances"),
         drafts=items(parsed, "drafts.yaml", "drafts"),
+        bodies=_bodies(parsed),
         history=items(parsed, "events.yaml", "events"),
         indicators=items(parsed, "indicators.yaml", "indicators"),
         scenarios=tuple(item.model for item in scenarios),
@@ -145,3 +148,10 @@ def _assemble(
         cib=parsed["cib.yaml"].model if "cib.yaml" in parsed else None,
         content_hash=digest,
     )
+
+
+def _bodies(parsed: dict[str, Parsed]) -> tuple:
+    if "bodies.yaml" in parsed:
+        return items(parsed, "bodies.yaml", "bodies")
+    body = default_body(items(parsed, "actors.yaml", "actors"))
+    return () if body is None else (body,)

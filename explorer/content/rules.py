@@ -1,5 +1,6 @@
 """The checks that span a set's files: duplicate ids, dangling references, scenario rules
-(default pair, parent cycles) and the cross-impact matrix's own names.
+(default pair, parent cycles), decisions (a known body, votes by its members) and the
+cross-impact matrix's own names.
 
 They run on files that each passed their model, and point every problem at its line.
 """
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from explorer.content import yamlfile as yamlfile
-from explorer.content.entities import SetInfo
+from explorer.content.decisions import Body, default_body
+from explorer.content.entities import LEGACY_PATHS, Draft, SetInfo
 from explorer.content.files import CibFile
 from explorer.content.problems import Loc, Problem, field_path
 from explorer.content.references import iter_references
@@ -58,7 +60,11 @@ def check_references(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list
             declared["signpost"].append((item, ("signposts", index, "id"), signpost.id))
     for kind, entries in declared.items():
         problems.extend(_duplicates(kind, entries))
-    for name, field in [("drafts.yaml", "drafts"), ("observed.yaml", "observations")]:
+    for name, field in [
+        ("bodies.yaml", "bodies"),
+        ("drafts.yaml", "drafts"),
+        ("observed.yaml", "observations"),
+    ]:
         entries = [
             (parsed[name], (field, i, "id"), x.id) for i, x in enumerate(items(parsed, name, field))
         ]
@@ -82,11 +88,26 @@ def check_references(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list
     for item in [*parsed.values(), *scenarios]:
         for loc, kind, ref in iter_references(item.model):
             if ref not in ids[kind]:
-                problems.append(item.problem(loc, f"{ref!r} is not a known {kind} id"))
+                problems.append(
+                    item.problem(_as_written(item, loc), f"{ref!r} is not a known {kind} id")
+                )
     problems.extend(_scenario_rules(parsed, scenarios))
+    problems.extend(_decision_rules(parsed))
     if "cib.yaml" in parsed:
         problems.extend(_cib_rules(parsed["cib.yaml"]))
     return problems
+
+
+def _as_written(item: Parsed, loc: Loc) -> Loc:
+    """``loc`` of a text as an older file wrote it (``sponsor``, a top-level ``vote``), when
+    the file has no line at the newer path."""
+    if loc[:1] != ("drafts",) or len(loc) < 3:
+        return loc
+    for new, old in LEGACY_PATHS.items():
+        head = (*loc[:2], *new)
+        if loc[2 : 2 + len(new)] == new and head not in item.doc.lines:
+            return (*loc[:2], *old, *loc[2 + len(new) :])
+    return loc
 
 
 def _duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:
@@ -122,6 +143,51 @@ def _scenario_rules(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[
             current = parents.get(current)
         if current is not None:
             problems.append(item.problem(("parent",), "parents form a cycle"))
+    return problems
+
+
+def _decision_rules(parsed: dict[str, Parsed]) -> list[Problem]:
+    """Each decision names a body of the set (or there is a default one), and its recorded
+    vote names only that body's members, each once."""
+    if "drafts.yaml" not in parsed:
+        return []
+    item = parsed["drafts.yaml"]
+    bodies: tuple[Body, ...] = items(parsed, "bodies.yaml", "bodies")
+    if "bodies.yaml" not in parsed:
+        default = default_body(items(parsed, "actors.yaml", "actors"))
+        bodies = () if default is None else (default,)
+    by_id = {b.id: b for b in bodies}
+    actors = {a.id for a in items(parsed, "actors.yaml", "actors")}
+    problems = []
+    texts: tuple[Draft, ...] = items(parsed, "drafts.yaml", "drafts")
+    for index, text in enumerate(texts):
+        where: tuple[str | int, ...] = ("drafts", index, "decision")
+        if text.decision is None:
+            continue
+        if not bodies:
+            problems.append(
+                item.problem(where, "no body decides here: add bodies.yaml, or council_seat")
+            )
+            continue
+        body_id = text.decision.body or bodies[0].id
+        if body_id not in by_id:
+            known = ", ".join(by_id)
+            problems.append(
+                item.problem((*where, "body"), f"{body_id!r} is not a known body id ({known})")
+            )
+            continue
+        body, vote, seen = by_id[body_id], text.decision.vote, set()
+        for cast in ("yes", "no", "abstain", "absent") if vote else ():
+            for position, member in enumerate(getattr(vote, cast)):
+                loc = _as_written(item, (*where, "vote", cast, position))
+                if member not in actors:
+                    continue  # reported as an unknown actor
+                if member not in body.members:
+                    message = f"{member!r} is not a member of the {body.name} ({body.id})"
+                    problems.append(item.problem(loc, message))
+                elif member in seen:
+                    problems.append(item.problem(loc, f"{member!r} is recorded twice"))
+                seen.add(member)
     return problems
 
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from explorer.analysis.compare import ACTOR_GROUPS
 from explorer.content import TRACKS, Catalog
-from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views import (
     PARAMS,
@@ -26,6 +25,7 @@ from explorer.views import (
     offered,
     parse,
 )
+from explorer.voting import VOTES
 from tests.security.conftest import REAL_CATALOG, TINY_CATALOG
 
 CATALOGS = {"real": REAL_CATALOG, "tiny": TINY_CATALOG}
