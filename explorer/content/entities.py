@@ -7,6 +7,7 @@ Models are frozen and forbid unknown keys, so a misspelt key is an error rather 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
@@ -129,6 +130,17 @@ LEGACY_PATHS: dict[tuple[str | int, ...], tuple[str | int, ...]] = {
     ("decision", "vote"): ("vote",),
     ("proponents", 0): ("sponsor",),
 }
+
+
+def as_written(loc: tuple[str | int, ...], lines: Collection[tuple[str | int, ...]]) -> tuple:
+    """``loc`` in drafts.yaml as an older file wrote it (``sponsor``, a top-level ``vote``),
+    when the file (``lines``: the paths it holds) has nothing at the newer path."""
+    if loc[:1] != ("drafts",) or len(loc) < 3:
+        return loc
+    for new, old in LEGACY_PATHS.items():
+        if loc[2 : 2 + len(new)] == new and (*loc[:2], *new) not in lines:
+            return (*loc[:2], *old, *loc[2 + len(new) :])
+    return loc
 
 
 class Draft(Model):

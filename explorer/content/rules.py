@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from explorer.content import yamlfile as yamlfile
 from explorer.content.decisions import Body, default_body
-from explorer.content.entities import LEGACY_PATHS, Draft, SetInfo
+from explorer.content.entities import Draft, SetInfo, as_written
 from explorer.content.files import CibFile
 from explorer.content.problems import Loc, Problem, field_path
 from explorer.content.references import iter_references
@@ -99,15 +99,7 @@ def check_references(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list
 
 
 def _as_written(item: Parsed, loc: Loc) -> Loc:
-    """``loc`` of a text as an older file wrote it (``sponsor``, a top-level ``vote``), when
-    the file has no line at the newer path."""
-    if loc[:1] != ("drafts",) or len(loc) < 3:
-        return loc
-    for new, old in LEGACY_PATHS.items():
-        head = (*loc[:2], *new)
-        if loc[2 : 2 + len(new)] == new and head not in item.doc.lines:
-            return (*loc[:2], *old, *loc[2 + len(new) :])
-    return loc
+    return as_written(loc, item.doc.lines)
 
 
 def _duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from explorer.content.entities import as_written
 from explorer.content.problems import Problem, field_path
 from explorer.content.yamlfile import YamlDocument
 
@@ -56,7 +57,8 @@ def validate(model: type[M], doc: YamlDocument, shown_as: str) -> M | list[Probl
         return model.model_validate(doc.data)
     except ValidationError as err:
         problems = {
-            Problem(shown_as, doc.line_of(e["loc"]), field_path(e["loc"]), _message(e))
+            Problem(shown_as, doc.line_of(loc), field_path(loc), _message(e))
             for e in err.errors()
+            for loc in (as_written(e["loc"], doc.lines),)
         }
         return sorted(problems, key=lambda p: (p.line or 0, p.field))

@@ -198,3 +198,25 @@ def test_old_and_new_forms_together_are_an_error(
 ) -> None:
     (problem,) = problems_of(edit("drafts.yaml", old, new))
     assert message in problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "      date: 2025-11-17",
+            "      date: 2025-13-17",
+            "sets/tiny-set/drafts.yaml:10: drafts[0].vote.date: '2025-13-17' is not a date",
+        ),
+        (
+            "sponsor: south",
+            "sponsor: Southland",
+            "sets/tiny-set/drafts.yaml:26: drafts[1].sponsor: 'Southland' is not a valid id",
+        ),
+    ],
+)
+def test_mistakes_in_the_older_form_point_at_the_field_as_written(
+    edit: Edit, old: str, new: str, expected: str
+) -> None:
+    (problem,) = problems_of(edit("drafts.yaml", old, new))
+    assert problem.startswith(expected), problem
