@@ -21,9 +21,7 @@ from explorer.content.decisions import (
 )
 from explorer.content.entities import (
     Actor,
-    Clause,
     CouncilVote,
-    Draft,
     Event,
     Indicator,
     Issue,
@@ -32,7 +30,6 @@ from explorer.content.entities import (
     SetInfo,
     Source,
     Stance,
-    TextStatus,
     Window,
 )
 from explorer.content.files import (
@@ -85,6 +82,12 @@ from explorer.content.scenario import (
     Signpost,
     Trajectory,
     TrajectoryPoint,
+)
+from explorer.content.texts import (
+    Clause,
+    Draft,
+    TextStatus,
+    as_written,
 )
 from explorer.content.types import (
     LIKELIHOOD_RANGES,
@@ -202,6 +205,7 @@ __all__ = [
     "Window",
     "YamlDocument",
     "YamlError",
+    "as_written",
     "content_hash",
     "default_body",
     "field_path",

@@ -14,7 +14,6 @@ from explorer.content.decisions import Body
 from explorer.content.entities import (
     Actor,
     CouncilVote,
-    Draft,
     Event,
     Indicator,
     Issue,
@@ -24,6 +23,7 @@ from explorer.content.entities import (
     Stance,
 )
 from explorer.content.scenario import Scenario
+from explorer.content.texts import Draft
 from explorer.content.types import Id, Model, ScenarioId, Sources, Text
 
 

@@ -15,11 +15,12 @@ from pydantic import BaseModel
 
 from explorer.content import yamlfile as yamlfile
 from explorer.content.decisions import Body, default_body
-from explorer.content.entities import Draft, SetInfo, as_written
+from explorer.content.entities import SetInfo
 from explorer.content.files import CibFile
 from explorer.content.problems import Loc, Problem, field_path
 from explorer.content.references import iter_references
 from explorer.content.scenario import Scenario
+from explorer.content.texts import Draft, as_written
 
 
 @dataclass(frozen=True)

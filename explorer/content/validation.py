@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from explorer.content.entities import as_written
 from explorer.content.problems import Problem, field_path
+from explorer.content.texts import as_written
 from explorer.content.yamlfile import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
