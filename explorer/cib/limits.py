@@ -4,14 +4,14 @@ scale, and the search's own budget (consistent scenarios kept, partial scenarios
 
 Names must also stay apart in a link (``check_names``): two descriptors, or two variants of one
 descriptor, that a link cannot tell apart are refused (the rule is the loader's, in
-``explorer.content.rules.same_in_link``, so that cib.yaml and .scw files follow one rule).
+``explorer.content.matrix_rules.same_in_link``, so that cib.yaml and .scw files follow one rule).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from explorer.content.rules import clash_message, same_in_link
+from explorer.content.matrix_rules import clash_message, same_in_link
 from explorer.errors import ScenarioError
 
 DEFAULT_SCALE = 3

@@ -1,5 +1,5 @@
-"""The records a set shares across its scenarios: sources, actors, issues, stances, drafts,
-events, indicators, observations and recorded Council votes.
+"""The records a set shares across its scenarios: sources, actors, issues, stances, events,
+indicators, observations and recorded Council votes.
 
 Models are frozen and forbid unknown keys, so a misspelt key is an error rather than silence.
 """
@@ -26,7 +26,6 @@ from explorer.content.types import (
     SignpostId,
     Sources,
     Text,
-    TextKind,
     Track,
     Url,
 )
@@ -108,38 +107,6 @@ class Stance(Model):
         if self.quote and not self.sources:
             raise ValueError("a quote must cite at least one source")
         return self
-
-
-class RecordedVote(Model):
-    date: dt.date
-    meeting: Text | None = None
-    yes: tuple[ActorId, ...] = ()
-    no: tuple[ActorId, ...] = ()
-    abstain: tuple[ActorId, ...] = ()
-    absent: tuple[ActorId, ...] = ()
-    sources: CitedSources
-
-
-class Clause(Model):
-    issue: IssueId
-    summary: Text
-    quote: Text | None = None
-    sources: CitedSources
-
-
-class Draft(Model):
-    id: Id
-    title: Text
-    sponsor: ActorId
-    symbol: Text | None = None
-    kind: TextKind = "draft"
-    circulated: SourceDate
-    status: Literal["adopted", "vetoed", "failed", "not_put_to_vote", "circulated"]
-    resolution: Text | None = None
-    vote: RecordedVote | None = None
-    note: Text | None = None
-    clauses: tuple[Clause, ...]
-    sources: CitedSources
 
 
 class Window(Model):
@@ -227,10 +194,10 @@ class CouncilVote(Model):
     symbol: Text | None = Field(default=None, description="Omitted when not confirmed.")
     sponsor: Text
     subject: Text
-    yes: Annotated[int, Field(ge=0, le=15)]
-    no: Annotated[int, Field(ge=0, le=15)]
-    abstain: Annotated[int, Field(ge=0, le=15)]
-    absent: Annotated[int, Field(ge=0, le=15)] = 0
+    yes: Annotated[int, Field(ge=0)]
+    no: Annotated[int, Field(ge=0)]
+    abstain: Annotated[int, Field(ge=0)]
+    absent: Annotated[int, Field(ge=0)] = 0
     in_favour: tuple[Text, ...] | None = None
     against: tuple[Text, ...] | None = None
     abstaining: tuple[Text, ...] | None = None
@@ -242,8 +209,6 @@ class CouncilVote(Model):
 
     @model_validator(mode="after")
     def _counts_match_names(self) -> Self:
-        if self.yes + self.no + self.abstain + self.absent > 15:
-            raise ValueError("more than 15 votes counted")
         for names, count, label in (
             (self.in_favour, self.yes, "in_favour"),
             (self.against, self.no, "against"),

@@ -10,10 +10,10 @@ from typing import Annotated
 
 from pydantic import Field
 
+from explorer.content.decisions import Body
 from explorer.content.entities import (
     Actor,
     CouncilVote,
-    Draft,
     Event,
     Indicator,
     Issue,
@@ -23,6 +23,7 @@ from explorer.content.entities import (
     Stance,
 )
 from explorer.content.scenario import Scenario
+from explorer.content.texts import Draft
 from explorer.content.types import Id, Model, ScenarioId, Sources, Text
 from explorer.content.vocabulary import Vocabulary
 
@@ -112,6 +113,8 @@ class ScenarioSet(Model):
     issues: tuple[Issue, ...]
     stances: tuple[Stance, ...]
     drafts: tuple[Draft, ...]
+    bodies: tuple[Body, ...] = ()
+    """The decision bodies: ``bodies.yaml``, else the default Security Council, else none."""
     history: tuple[Event, ...]
     indicators: tuple[Indicator, ...]
     scenarios: tuple[Scenario, ...]

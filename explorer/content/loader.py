@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from explorer.content import yamlfile as yamlfile
+from explorer.content.decisions import BodiesFile, default_body
 from explorer.content.entities import SetInfo
 from explorer.content.files import (
     ActorsFile,
@@ -29,8 +30,9 @@ from explorer.content.files import (
     SourcesFile,
 )
 from explorer.content.folder import content_hash, read_folder
+from explorer.content.parsed import Parsed, items
 from explorer.content.problems import Problem
-from explorer.content.rules import Parsed, check_references, items
+from explorer.content.rules import check_references
 from explorer.content.scenario import Scenario
 from explorer.content.terms import repeated_terms
 from explorer.content.types import Id
@@ -46,6 +48,7 @@ REQUIRED_FILES: dict[str, type[BaseModel]] = {
 }
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "positions.yaml": PositionsFile,
+    "bodies.yaml": BodiesFile,
     "drafts.yaml": DraftsFile,
     "events.yaml": EventsFile,
     "indicators.yaml": IndicatorsFile,
@@ -57,6 +60,7 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
 _DECLARED_IN = {
     "source": "sources.yaml",
     "actor": "actors.yaml",
+    "body": "bodies.yaml",
     "issue": "issues.yaml",
     "indicator": "indicators.yaml",
     "scenario": SCENARIO_DIR,
@@ -158,6 +162,7 @@ def _assemble(
         issues=items(parsed, "issues.yaml", "issues"),
         stances=items(parsed, "positions.yaml", "stances"),
         drafts=items(parsed, "drafts.yaml", "drafts"),
+        bodies=_bodies(parsed),
         history=items(parsed, "events.yaml", "events"),
         indicators=items(parsed, "indicators.yaml", "indicators"),
         scenarios=tuple(item.model for item in scenarios),
@@ -167,3 +172,10 @@ def _assemble(
         vocabulary=resolve(_vocabulary(parsed), items(parsed, "actors.yaml", "actors")),
         content_hash=digest,
     )
+
+
+def _bodies(parsed: dict[str, Parsed]) -> tuple:
+    if "bodies.yaml" in parsed:
+        return items(parsed, "bodies.yaml", "bodies")
+    body = default_body(items(parsed, "actors.yaml", "actors"))
+    return () if body is None else (body,)

@@ -1,5 +1,6 @@
 """The checks that span a set's files: duplicate ids, dangling references, scenario rules
-(default pair, parent cycles) and the cross-impact matrix's own names.
+(default pair, parent cycles), decisions (a known body, votes by its members) and the
+cross-impact matrix's own names.
 
 They run on the files that passed their model, even when others did not, so one run reports
 every problem; a reference into a file that could not be read is left unchecked rather than
@@ -8,36 +9,18 @@ reported as unknown. Every problem points at its line.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-
-from pydantic import BaseModel
+from collections.abc import Iterable
 
 from explorer.content import yamlfile as yamlfile
+from explorer.content.decisions import Body, default_body
 from explorer.content.entities import SetInfo
-from explorer.content.files import CibFile
-from explorer.content.problems import Loc, Problem, field_path
+from explorer.content.matrix_rules import cib_rules
+from explorer.content.parsed import Parsed, items
+from explorer.content.problems import Loc, Problem
 from explorer.content.references import iter_references
 from explorer.content.scenario import Scenario
-
-
-@dataclass(frozen=True)
-class Parsed:
-    """A validated file with what is needed to point back into it."""
-
-    shown_as: str
-    model: BaseModel
-    doc: yamlfile.YamlDocument
-
-    def problem(self, loc: Loc, message: str) -> Problem:
-        return Problem(self.shown_as, self.doc.line_of(loc), field_path(loc), message)
-
-
-def items(parsed: dict[str, Parsed], name: str, field: str) -> tuple:
-    """The records ``field`` of the file ``name``; none when the (optional) file is absent."""
-    return getattr(parsed[name].model, field) if name in parsed else ()
+from explorer.content.texts import Draft, as_written
 
 
 def check_references(
@@ -66,7 +49,11 @@ def check_references(
             declared["signpost"].append((item, ("signposts", index, "id"), signpost.id))
     for kind, entries in declared.items():
         problems.extend(duplicates(kind, entries))
-    for name, field in [("drafts.yaml", "drafts"), ("observed.yaml", "observations")]:
+    for name, field in [
+        ("bodies.yaml", "bodies"),
+        ("drafts.yaml", "drafts"),
+        ("observed.yaml", "observations"),
+    ]:
         entries = [
             (parsed[name], (field, i, "id"), x.id) for i, x in enumerate(items(parsed, name, field))
         ]
@@ -90,12 +77,20 @@ def check_references(
     for item in [*parsed.values(), *scenarios]:
         for loc, kind, ref in iter_references(item.model):
             if ref not in ids[kind] and kind not in unread:
-                problems.append(item.problem(loc, f"{ref!r} is not a known {kind} id"))
+                problems.append(
+                    item.problem(_as_written(item, loc), f"{ref!r} is not a known {kind} id")
+                )
     if "set.yaml" in parsed:
         problems.extend(_scenario_rules(parsed, scenarios))
+    if not {"actor", "body"} & unread and "actors.yaml" in parsed:
+        problems.extend(_decision_rules(parsed))  # no knock-on of an unread actors or bodies file
     if "cib.yaml" in parsed:
-        problems.extend(_cib_rules(parsed["cib.yaml"]))
+        problems.extend(cib_rules(parsed["cib.yaml"]))
     return problems
+
+
+def _as_written(item: Parsed, loc: Loc) -> Loc:
+    return as_written(loc, item.doc.lines)
 
 
 def duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:
@@ -135,127 +130,46 @@ def _scenario_rules(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[
     return problems
 
 
-def _token(name: str) -> str:
-    """A name's URL token. Imported here, not at the top: ``explorer.formats`` imports
-    ``explorer.content``, which imports this module."""
-    from explorer.formats import slug
-
-    return slug(name)
-
-
-def same_in_link(names: Sequence[str]) -> list[tuple[int, int]]:
-    """Positions ``(first, later)`` of names that differ but that a link cannot tell apart:
-    equal after Unicode normalisation (NFKC) and case folding, or with the same URL token
-    (``explorer.formats.slug``). Equal names are left to the "duplicate" checks."""
-    seen: dict[tuple[str, str], int] = {}
-    clashes = []
-    for later, name in enumerate(names):
-        keys = [("folded", unicodedata.normalize("NFKC", name).casefold()), ("token", _token(name))]
-        first = next((seen[k] for k in keys if k in seen and names[seen[k]] != name), None)
-        if first is not None:
-            clashes.append((first, later))
-        for key in keys:
-            seen.setdefault(key, later)
-    return clashes
-
-
-def clash_message(kind: str, first: str, later: str) -> str:
-    """The words for two names a link cannot tell apart."""
-    return (
-        f"{kind} {later!r} cannot be told apart from {first!r} in a link (the same name "
-        f"ignoring case and Unicode form, or the same URL token {_token(later)!r}); rename one"
-    )
-
-
-def _cib_names(item: Parsed, cib: CibFile) -> list[Problem]:
-    """Descriptors, and variants within a descriptor, that a link cannot tell apart."""
-    names = [d.name for d in cib.descriptors]
-    problems = [
-        item.problem(
-            ("descriptors", later, "name"),
-            clash_message("descriptor", names[first], names[later]),
-        )
-        for first, later in same_in_link(names)
-    ]
-    for i, descriptor in enumerate(cib.descriptors):
-        variants = descriptor.variants
-        problems += [
-            item.problem(
-                ("descriptors", i, "variants", later),
-                clash_message(f"variant of {descriptor.name!r}", variants[first], variants[later]),
-            )
-            for first, later in same_in_link(variants)
-        ]
-    return problems
-
-
-def _cib_size(item: Parsed, cib: CibFile) -> list[Problem]:
-    """The matrix within the engine's limits on descriptors and variants."""
-    # Imported here: explorer.cib imports explorer.content, which imports this module.
-    from explorer.cib.limits import CibError, check_size
-
-    try:
-        check_size([(d.name, len(d.variants)) for d in cib.descriptors])
-    except CibError as err:
-        return [item.problem(("descriptors",), f"{err}: too large to explore here")]
-    return []
-
-
-def _cib_scale(item: Parsed, cib: CibFile) -> list[Problem]:
-    """Every judgment within the matrix's scale."""
+def _decision_rules(parsed: dict[str, Parsed]) -> list[Problem]:
+    """Each decision names a body of the set (or there is a default one), and its recorded
+    vote names only that body's members, each once."""
+    if "drafts.yaml" not in parsed:
+        return []
+    item = parsed["drafts.yaml"]
+    bodies: tuple[Body, ...] = items(parsed, "bodies.yaml", "bodies")
+    if "bodies.yaml" not in parsed:
+        default = default_body(items(parsed, "actors.yaml", "actors"))
+        bodies = () if default is None else (default,)
+    by_id = {b.id: b for b in bodies}
+    actors = {a.id for a in items(parsed, "actors.yaml", "actors")}
     problems = []
-    for index, section in enumerate(cib.sections):
-        for variant, row in section.impacts.items():
-            for target, value in row.items():
-                if abs(value) > cib.scale:
-                    problems.append(
-                        item.problem(
-                            ("sections", index, "impacts", variant, target),
-                            f"the judgment of {section.impacting}: {variant} on "
-                            f"{section.impacted}: {target} is {value}, outside this matrix's "
-                            f"scale -{cib.scale}..{cib.scale} (change it, or widen 'scale')",
-                        )
-                    )
-    return problems
-
-
-def _cib_rules(item: Parsed) -> list[Problem]:
-    """Every descriptor and variant named in a section or scenario map must be declared."""
-    cib: CibFile = item.model  # type: ignore[assignment]
-    variants = {d.name: d.variants for d in cib.descriptors}
-    problems = [
-        item.problem(("descriptors", i, "name"), f"duplicate descriptor {d.name!r}")
-        for i, d in enumerate(cib.descriptors)
-        if [x.name for x in cib.descriptors].count(d.name) > 1 and cib.descriptors.index(d) != i
-    ]
-
-    problems += _cib_size(item, cib) + _cib_names(item, cib) + _cib_scale(item, cib)
-
-    def check(loc: Loc, descriptor: str, variant: str | None = None) -> None:
-        if descriptor not in variants:
-            problems.append(item.problem(loc, f"{descriptor!r} is not a descriptor of this matrix"))
-        elif variant is not None and variant not in variants[descriptor]:
-            known = ", ".join(variants[descriptor])
+    texts: tuple[Draft, ...] = items(parsed, "drafts.yaml", "drafts")
+    for index, text in enumerate(texts):
+        where: tuple[str | int, ...] = ("drafts", index, "decision")
+        if text.decision is None:
+            continue
+        if not bodies:
             problems.append(
-                item.problem(loc, f"{variant!r} is not a variant of {descriptor!r} ({known})")
+                item.problem(where, "no body decides here: add bodies.yaml, or council_seat")
             )
-
-    for index, section in enumerate(cib.sections):
-        where = ("sections", index)
-        check((*where, "impacting"), section.impacting)
-        check((*where, "impacted"), section.impacted)
-        for variant, row in section.impacts.items():
-            check((*where, "impacts", variant), section.impacting, variant)
-            for target in row:
-                check((*where, "impacts", variant, target), section.impacted, target)
-    for index, mapping in enumerate(cib.scenarios):
-        for descriptor, variant in mapping.variants.items():
-            check(("scenarios", index, "variants", descriptor), descriptor, variant)
-        missing = [d for d in variants if d not in mapping.variants]
-        if missing:
+            continue
+        body_id = text.decision.body or bodies[0].id
+        if body_id not in by_id:
+            known = ", ".join(by_id)
             problems.append(
-                item.problem(
-                    ("scenarios", index, "variants"), f"no variant for {', '.join(missing)}"
-                )
+                item.problem((*where, "body"), f"{body_id!r} is not a known body id ({known})")
             )
+            continue
+        body, vote, seen = by_id[body_id], text.decision.vote, set()
+        for cast in ("yes", "no", "abstain", "absent") if vote else ():
+            for position, member in enumerate(getattr(vote, cast)):
+                loc = _as_written(item, (*where, "vote", cast, position))
+                if member not in actors:
+                    continue  # reported as an unknown actor
+                if member not in body.members:
+                    message = f"{member!r} is not a member of the {body.name} ({body.id})"
+                    problems.append(item.problem(loc, message))
+                elif member in seen:
+                    problems.append(item.problem(loc, f"{member!r} is recorded twice"))
+                seen.add(member)
     return problems

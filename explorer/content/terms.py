@@ -4,8 +4,9 @@ entries. (Whether content uses declared words is checked while each file is vali
 
 from __future__ import annotations
 
+from explorer.content.parsed import Parsed
 from explorer.content.problems import Problem
-from explorer.content.rules import Parsed, duplicates
+from explorer.content.rules import duplicates
 
 
 def repeated_terms(item: Parsed) -> list[Problem]:

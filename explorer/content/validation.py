@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from explorer.content.problems import Problem, field_path
+from explorer.content.texts import as_written
 from explorer.content.yamlfile import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,8 +70,9 @@ def validate(
     except ValidationError as err:
         errors = err.errors()
         problems = {
-            Problem(shown_as, doc.line_of(e["loc"]), field_path(e["loc"]), _message(e))
+            Problem(shown_as, doc.line_of(loc), field_path(loc), _message(e))
             for e in errors
             if not _knock_on(e, errors)
+            for loc in (as_written(e["loc"], doc.lines),)
         }
         return sorted(problems, key=lambda p: (p.line or 0, p.field))

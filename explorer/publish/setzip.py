@@ -24,6 +24,7 @@ FILE_NOTES: dict[str, str] = {
     "actors.yaml": "the states, bodies and groups that take positions",
     "issues.yaml": "the policy dimensions on which actors take positions",
     "positions.yaml": "each actor's position on each issue at the decision, with sources",
+    "bodies.yaml": "the bodies that decide by vote: members and rules",
     "drafts.yaml": "the competing draft texts, clause by clause",
     "events.yaml": "the shared history before the decision",
     "indicators.yaml": "the indicators the scenarios project",

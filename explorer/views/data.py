@@ -17,8 +17,6 @@ from explorer.analysis.compare import (
 from explorer.analysis.reality import check_signposts
 from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content import LIKELIHOOD_RANGES, Clause, ScenarioSet
-from explorer.council import recorded_votes
-from explorer.council.tables import record_table
 from explorer.views.selection import (
     compared,
     event_series,
@@ -27,6 +25,8 @@ from explorer.views.selection import (
     trajectory_series,
 )
 from explorer.views.state import ViewState
+from explorer.voting import decided, recorded_votes
+from explorer.voting.tables import record_table
 
 
 def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
@@ -100,23 +100,24 @@ def _clause_cells(clause: Clause | None, publishers: Mapping[str, str]) -> dict[
     }
 
 
-def drafts_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """One row per issue, draft and clause, aligned as the drafts view shows them; a draft
-    silent on an issue gets a row marked ``silent``."""
+def texts_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """One row per issue, text and clause, aligned as the texts view shows them; a text
+    silent on an issue gets a row marked ``silent`` (the column keeps its older name, draft,
+    so exports read as before)."""
     labels = {i.id: i.label for i in scenario_set.issues}
     publishers = {s.id: s.publisher for s in scenario_set.sources}
     return pd.DataFrame(
         [
             {
                 "issue": labels[row.issue],
-                "draft": draft.title,
-                "symbol": draft.symbol or "",
-                "status": draft.status,
+                "draft": text.title,
+                "symbol": text.symbol or "",
+                "status": text.status,
                 **_clause_cells(clause, publishers),
             }
             for row in aligned_clauses(scenario_set)
             if row.issue in state.issues
-            for draft, clauses in zip(scenario_set.drafts, row.cells, strict=True)
+            for text, clauses in zip(scenario_set.drafts, row.cells, strict=True)
             for clause in clauses or (None,)
         ]
     )
@@ -126,28 +127,28 @@ def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     return tables.sources_table(scenario_set)
 
 
-def council_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """The decision's recorded vote beside the what-if of the view, then the Council's record."""
+def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
+    """The decision's recorded vote beside the what-if of the view, then the body's record."""
     names = {a.id: a.name for a in scenario_set.actors}
-    voted = next((d for d in scenario_set.drafts if d.vote), None)
+    found = decided(scenario_set)
     rows: list[dict[str, object]] = []
-    if voted and voted.vote:
+    if found and found[0].vote:
         simulated = dict(state.votes)
         rows += [
             {
-                "draft": voted.title,
+                "draft": found[0].title,
                 "member": names.get(m, m),
                 "recorded": v,
                 "what-if": simulated.get(m, v),
             }
-            for m, v in recorded_votes(voted.vote).items()
+            for m, v in recorded_votes(found[0].vote).items()
         ]
     sources = {s.id: s.publisher for s in scenario_set.sources}
-    record = (
+    record_rows = (
         record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
     )
     table = pd.DataFrame(rows)
-    return table if record is None else pd.concat([table, record], ignore_index=True)
+    return table if record_rows is None else pd.concat([table, record_rows], ignore_index=True)
 
 
 def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:

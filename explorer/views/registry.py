@@ -38,7 +38,7 @@ class View:
     holds: Callable[[ScenarioSet], bool]
     """Whether a set holds what the view needs; a view is offered only where it does."""
     needs: str
-    """What the set lacks when ``holds`` is false, for the notice: 'no drafts'."""
+    """What the set lacks when ``holds`` is false, for the notice: 'no texts'."""
 
     @property
     def component(self) -> str:
@@ -56,7 +56,9 @@ def _always(scenario_set: ScenarioSet) -> bool:
 
 
 def _has_vote(scenario_set: ScenarioSet) -> bool:
-    return any(d.vote for d in scenario_set.drafts) or bool(scenario_set.council_record)
+    """A text with a recorded decision by a body of the set, or a body's record."""
+    voted = bool(scenario_set.bodies) and any(t.vote for t in scenario_set.drafts)
+    return voted or bool(scenario_set.council_record)
 
 
 def _has_reality(scenario_set: ScenarioSet) -> bool:
@@ -70,9 +72,9 @@ VIEWS: dict[str, View] = {
         View("timeline", "Timeline", True, _always, ""),
         View("stakeholders", "Stakeholders", True, lambda s: bool(s.stances), "no positions"),
         View("outcomes", "Outcomes", True, _always, ""),
-        View("drafts", "Drafts", False, lambda s: bool(s.drafts), "no drafts"),
+        View("texts", "Texts", False, lambda s: bool(s.drafts), "no texts"),
         View("sources", "Sources", False, _always, ""),
-        View("council", "Council", False, _has_vote, "no recorded vote"),
+        View("vote", "Vote", False, _has_vote, "no recorded vote"),
         View("reality", "Reality check", True, _has_reality, "no observations or signposts"),
         View("whatif", "What-if", False, lambda s: s.cib is not None, "no cross-impact matrix"),
     )

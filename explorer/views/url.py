@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from urllib.parse import urlencode
 
 from explorer.analysis.compare import offered_groups, tracks_in_use
 from explorer.cib.limits import DEFAULT_SCALE
 from explorer.content import Catalog, ScenarioSet
-from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views.registry import VIEWS
 from explorer.views.state import Judgment, ViewState, default_state
+from explorer.voting import VOTES, decided
 
 PAIR_SEPARATOR = ":"
 NO_B = "none"
@@ -71,17 +71,55 @@ def _dates(
     return start, end
 
 
-def _votes(raw: str, members: Sequence[str], notices: list[str]) -> tuple[tuple[str, str], ...]:
+def _votes(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> tuple[tuple[str, str], ...]:
+    """Votes for members of the body of the set's decision (``voting.decided``)."""
+    found = decided(scenario_set)
     chosen: dict[str, str] = {}
     for token in (t for t in raw.split(LIST_SEPARATOR) if t):
         member, _, vote = token.partition(PAIR_SEPARATOR)
-        if member in members and vote in VOTES:
-            chosen[member] = vote
-        else:
+        if found is None:
+            notices.append(f"Ignored the vote {_shown(token)}: no text of this set has a vote.")
+        elif vote not in VOTES:
             notices.append(
                 f"Ignored the vote {_shown(token)}: use member:yes, no, abstain or absent."
             )
+        elif member not in found[1].members:
+            notices.append(
+                f"Ignored the vote {_shown(token)}: {member[:40]} is not a member of the "
+                f"{found[1].name}."
+            )
+        else:
+            chosen[member] = vote
     return tuple(sorted(chosen.items()))
+
+
+Params = dict[str, str | Sequence[str]]
+
+
+def _rename_views(params: Params) -> tuple[Params, list[str]]:
+    # 2026-12: "Any decision, any question": view=drafts became texts, view=council became vote.
+    renamed = {"drafts": "texts", "council": "vote"}
+    view = params.get("view")
+    first = view if isinstance(view, str) else (view[0] if view else None)
+    if first not in renamed:
+        return params, []
+    notice = f"This link's view={first} is now view={renamed[first]}."
+    return {**params, "view": renamed[first]}, [notice]
+
+
+# Dated migrations of old links (STYLE.md G8), applied in order before parsing: each returns
+# the query parameters migrated, with a notice for each change it made.
+MIGRATIONS: tuple[Callable[[Params], tuple[Params, list[str]]], ...] = (_rename_views,)
+
+
+def migrate(params: Mapping[str, str | Sequence[str]]) -> tuple[Params, list[str]]:
+    """``params`` with every migration applied, and the notices they gave."""
+    out: Params = dict(params)
+    notices: list[str] = []
+    for migration in MIGRATIONS:
+        out, said = migration(out)
+        notices.extend(said)
+    return out, notices
 
 
 def _cib_names(scenario_set: ScenarioSet) -> dict[str, tuple[str, dict[str, str]]]:
@@ -144,8 +182,9 @@ def _encode_judgment(judgment: Judgment, value: int) -> str:
 def parse(
     params: Mapping[str, str | Sequence[str]], catalog: Catalog
 ) -> tuple[ViewState, list[str]]:
-    """The state a URL asks for, and a sentence for every part of it that was ignored."""
-    notices: list[str] = []
+    """The state a URL asks for, and a sentence for every part of it that was ignored or
+    migrated from an older form."""
+    params, notices = migrate(params)
     raw: dict[str, str] = {}
     for key, value in params.items():
         if key not in PARAMS:
@@ -207,8 +246,7 @@ def parse(
         else:
             notices.append(f"Ignored actor={_shown(actor)}: no such actor in this set.")
     if "votes" in raw:
-        members = [a.id for a in scenario_set.actors if a.council_seat != "none"]
-        state = replace(state, votes=_votes(raw["votes"], members, notices))
+        state = replace(state, votes=_votes(raw["votes"], scenario_set, notices))
     if "fix" in raw:
         state = replace(state, fixed=_fixed(raw["fix"], scenario_set, notices))
     if "judge" in raw:

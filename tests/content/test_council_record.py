@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from explorer.content import CouncilVote, load_catalog
-from explorer.council import member_key, tally_record
+from explorer.voting import member_key, tally_record
 
 GAZA = load_catalog()["gaza-unsc-2025"]
 RECORD = GAZA.council_record

@@ -57,7 +57,7 @@ def test_switching_a_and_b_changes_the_page_and_the_address(page: Page, app_url:
 def test_every_view_of_a_compared_pair_draws_its_charts(page: Page, app_url: str) -> None:
     for view in VIEWS:
         page.goto(f"{app_url}/?view={view}")
-        wait_for_app(page, charts=view not in {"drafts", "sources"})
+        wait_for_app(page, charts=view not in {"texts", "sources"})
         assert page.locator(EXCEPTION).count() == 0, view
         assert all(n > 0 for n in drawn_traces(page)), view
         shoot(page, f"view-{view}")

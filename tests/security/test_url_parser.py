@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from explorer.analysis.compare import offered_groups, tracks_in_use
 from explorer.content import Catalog
-from explorer.council import VOTES
 from explorer.formats import slug
 from explorer.views import (
     PARAMS,
@@ -26,6 +25,7 @@ from explorer.views import (
     offered,
     parse,
 )
+from explorer.voting import VOTES, decided
 from tests.security.conftest import REAL_CATALOG, TINY_CATALOG
 
 CATALOGS = {"real": REAL_CATALOG, "tiny": TINY_CATALOG}
@@ -110,7 +110,8 @@ def assert_valid(state: ViewState, notices: list[str], catalog: Catalog) -> None
     low, high = date_range(scenario_set)
     assert low <= state.dates[0] <= state.dates[1] <= high
     assert state.actor is None or state.actor in {a.id for a in scenario_set.actors}
-    members = {a.id for a in scenario_set.actors if a.council_seat != "none"}
+    found = decided(scenario_set)
+    members = set(found[1].members) if found else set()
     assert all(m in members and v in VOTES for m, v in state.votes)
     variants = (
         {d.name: d.variants for d in scenario_set.cib.descriptors} if scenario_set.cib else {}
@@ -182,8 +183,13 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
     start = draw(st.dates(low, high))
     end = draw(st.dates(start, high))
     actors = [x.id for x in scenario_set.actors]
-    members = [x.id for x in scenario_set.actors if x.council_seat != "none"]
-    votes = draw(st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES)))
+    found = decided(scenario_set)
+    members = list(found[1].members) if found else []
+    votes = draw(
+        st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES))
+        if members
+        else st.just({})
+    )
     fixed: dict[str, str] = {}
     judgments: dict[tuple[str, str, str, str], int] = {}
     if scenario_set.cib:

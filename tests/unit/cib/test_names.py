@@ -13,7 +13,7 @@ import pytest
 
 from explorer.cib import CibError, ScwError, load_matrix, read_scw
 from explorer.content import Catalog, ScenarioSet, load_set
-from explorer.content.rules import same_in_link
+from explorer.content.matrix_rules import same_in_link
 from explorer.views import default_state, encode, parse
 from tests.conftest import set_id, sets_where
 from tests.unit.cib.conftest import scw_file

@@ -88,12 +88,16 @@ def test_locations_start_from_the_given_prefix() -> None:
     ]
 
 
-def test_a_draft_yields_its_sponsor_vote_members_and_clause_references(tiny: ScenarioSet) -> None:
+def test_a_text_yields_its_proponents_vote_members_and_clause_references(
+    tiny: ScenarioSet,
+) -> None:
     assert list(iter_references(tiny.drafts[0])) == [
-        (("sponsor",), "actor", "north"),
-        (("vote", "yes", 0), "actor", "north"),
-        (("vote", "yes", 1), "actor", "south"),
-        (("vote", "sources", 0), "source", "un-record"),
+        (("proponents", 0), "actor", "north"),
+        (("decision", "vote", "yes", 0), "actor", "north"),
+        (("decision", "vote", "yes", 1), "actor", "south"),
+        (("decision", "vote", "sources", 0), "source", "un-record"),
+        (("decision", "follows", "adopted"), "scenario", "adopted"),
+        (("decision", "follows", "not_adopted"), "scenario", "rejected"),
         (("clauses", 0, "issue"), "issue", "force-now"),
         (("clauses", 0, "sources", 0), "source", "un-record"),
         (("sources", 0), "source", "un-record"),

@@ -38,7 +38,6 @@ from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.cib import figures as cib_figures
 from explorer.content import ScenarioSet, load_catalog
-from explorer.council import figures as council_figures
 from explorer.figures.contrast import (
     GRAPHICS_MINIMUM,
     TEXT_MINIMUM,
@@ -58,6 +57,7 @@ from explorer.figures.palette import (
 )
 from explorer.text import escape_markdown
 from explorer.views import VIEWS
+from explorer.voting import figures as council_figures
 
 ROOT = Path(__file__).resolve().parents[3]
 GAZA: ScenarioSet = load_catalog().sets["gaza-unsc-2025"]
@@ -498,7 +498,7 @@ def test_every_chart_has_an_alt_text_that_is_also_shown(view: str) -> None:
     at.run()
     assert not at.exception
     charts = at.get("plotly_chart")
-    assert charts or view in {"drafts", "sources"}, f"{view}: no chart drawn"
+    assert charts or view in {"texts", "sources"}, f"{view}: no chart drawn"
     captions = {c.value for c in at.caption}
     for chart in charts:
         key = json.loads(chart.proto.spec)["layout"].get("title", {}).get("text", "?")

@@ -94,7 +94,7 @@ def test_citation_is_one_line_even_when_the_title_has_line_breaks(edit, tiny_set
             ["indicator", "scenario", "kind", "date", "value", "low", "high"],
             3,
         ),
-        ("drafts", "tiny-set-drafts.csv", ["issue", "draft", "symbol", "status", "addressed"], 4),
+        ("texts", "tiny-set-texts.csv", ["issue", "draft", "symbol", "status", "addressed"], 4),
         ("sources", "tiny-set-sources.csv", ["id", "title", "publisher"], 2),
     ],
 )
@@ -163,8 +163,8 @@ def test_stakeholders_csv_of_one_scenario_has_no_comparison_columns(tiny: Tiny) 
     assert header == "actor,issue,position under Adopted,salience,basis"
 
 
-def test_drafts_csv_aligns_clauses_by_issue_and_marks_silence(tiny: Tiny) -> None:
-    _, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view="drafts"))
+def test_texts_csv_aligns_clauses_by_issue_and_marks_silence(tiny: Tiny) -> None:
+    _, data = publish.view_csv(tiny.scenario_set, replace(tiny.state, view="texts"))
     table = {(r["issue"], r["draft"]): r for r in rows(data)}
     assert table[("Force now", "The tiny draft")]["clause"] == "Authorises a force."
     assert table[("Force now", "The counter-draft")]["addressed"] == "silent"

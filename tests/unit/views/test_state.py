@@ -51,7 +51,7 @@ def test_an_empty_query_opens_the_default_pair_compared_on_the_overview(catalog:
         {"issues": ("statehood",)},
         {"dates": (dt.date(2025, 11, 17), dt.date(2026, 3, 1))},
         {"actor": "militia", "view": "stakeholders"},
-        {"view": "council", "votes": (("north", "no"), ("south", "abstain"))},
+        {"view": "vote", "votes": (("north", "no"), ("south", "abstain"))},
     ],
     ids=str,
 )
@@ -91,7 +91,7 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
         ),
         (
             {"votes": "militia:no"},
-            "Ignored the vote 'militia:no': use member:yes, no, abstain or absent.",
+            "Ignored the vote 'militia:no': militia is not a member of the Security Council.",
         ),
         ({"utm_source": "x"}, "Ignored the unknown parameter 'utm_source'."),
         ({"a": "x" * 1000}, "Ignored a: the value is too long."),

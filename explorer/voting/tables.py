@@ -1,4 +1,4 @@
-"""The Council's record on the question as a table: one row per recorded vote, for the data
+"""A body's record on the question as a table: one row per recorded vote, for the data
 panel and the view's CSV. No Streamlit here."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from explorer.content import CouncilVote
-from explorer.council.figures import OUTCOME_STYLES
+from explorer.voting.figures import OUTCOME_STYLES
 
 
 def _names(names: tuple[str, ...] | None) -> str:

@@ -8,8 +8,8 @@ import datetime as dt
 import plotly.graph_objects as go
 
 from explorer.content import CouncilVote
-from explorer.council import figures as cf
-from explorer.council.tables import record_table
+from explorer.voting import figures as cf
+from explorer.voting.tables import record_table
 
 P5 = ["China", "France", "Russian Federation", "United Kingdom", "United States"]
 VOTES = {

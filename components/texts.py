@@ -1,4 +1,5 @@
-"""Drafts: the competing texts clause by clause, aligned by issue, differences marked."""
+"""Texts: the competing texts (drafts, proposals, treaties) clause by clause, aligned by issue,
+differences marked, each with its proponents, status and decision."""
 
 from __future__ import annotations
 
@@ -12,28 +13,42 @@ from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 
 STATUS_WORDS = {
+    "proposed": "proposed",
+    "circulated": "circulated",
     "adopted": "adopted",
+    "rejected": "not adopted",
     "vetoed": "vetoed",
-    "failed": "not adopted",
+    "withdrawn": "withdrawn",
     "not_put_to_vote": "not put to a vote",
-    "circulated": "circulated; no vote recorded",
+    "in_force": "in force",
+    "suspended": "suspended",
 }
+# Statuses of a text still awaiting a decision: there, a missing vote is worth saying.
+AWAITING = {"proposed", "circulated"}
 
 
-def _header(draft: Draft, sponsor: str) -> None:
-    st.markdown(f"#### {content(draft.title)}")
-    meta = [
-        f"Sponsor: {sponsor}",
-        f"circulated {day(draft.circulated)}",
-        STATUS_WORDS[draft.status],
-    ]
-    if draft.symbol:
-        meta.insert(1, draft.symbol)
-    if draft.resolution:
-        meta.append(f"resolution {draft.resolution}")
+def status_words(text: Draft) -> str:
+    """The text's status in words, saying when no decision is recorded for a pending text."""
+    words = STATUS_WORDS[text.status]
+    return (
+        f"{words}; no decision recorded" if text.vote is None and text.status in AWAITING else words
+    )
+
+
+def _header(text: Draft, names: dict[str, str]) -> None:
+    st.markdown(f"#### {content(text.title)}")
+    proponents = [names[p] for p in text.proponents]
+    meta = [f"circulated {day(text.circulated)}", status_words(text)]
+    if proponents:
+        label = "Sponsor" if len(proponents) == 1 else "Proponents"
+        meta.insert(0, f"{label}: {', '.join(proponents)}")
+    if text.symbol:
+        meta.insert(1 if proponents else 0, text.symbol)
+    if text.resolution:
+        meta.append(f"resolution {text.resolution}")
     st.markdown(esc(" · ".join(meta)))
-    if draft.vote:
-        vote = draft.vote
+    if text.vote:
+        vote = text.vote
         st.markdown(
             esc(
                 f"Vote on {day(vote.date)}: {len(vote.yes)} in favour, {len(vote.no)} against, "
@@ -41,31 +56,32 @@ def _header(draft: Draft, sponsor: str) -> None:
                 + (f", {len(vote.absent)} absent" if vote.absent else "")
             )
         )
-    if draft.note:
-        st.caption(content(draft.note))
+    if text.note:
+        st.caption(content(text.note))
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
-    drafts = scenario_set.drafts
-    if not drafts:
-        st.info("This set has no draft texts.")
+    texts = scenario_set.drafts
+    if not texts:
+        st.info("This set has no texts.")
         return state
     names = {a.id: a.name for a in scenario_set.actors}
     sources = {s.id: s.publisher for s in scenario_set.sources}
     issues = {i.id: i for i in scenario_set.issues}
-    for column, draft in zip(st.columns(len(drafts)), drafts, strict=True):
+    for column, text in zip(st.columns(len(texts)), texts, strict=True):
         with column:
-            _header(draft, names[draft.sponsor])
+            _header(text, names)
     st.divider()
-    titles = [d.title for d in drafts]
+    titles = [t.title for t in texts]
     for row in aligned_clauses(scenario_set):
         if row.issue not in state.issues:
             continue
         silent = ", ".join(titles[i] for i in row.silent_in)
         marker = f"not addressed in: {silent}" if silent else "addressed differently"
         st.markdown(f"**{content(issues[row.issue].label)}** · {esc(marker)}")
-        for column, clauses in zip(st.columns(len(drafts)), row.cells, strict=True):
+        for column, text, clauses in zip(st.columns(len(texts)), texts, row.cells, strict=True):
             with column, st.container(border=True):
+                st.caption(esc(f"In {text.symbol or text.title}"))
                 if not clauses:
                     st.caption("Silent on this issue (as reported).")
                 for clause in clauses:

@@ -1,5 +1,5 @@
-"""Council: the recorded votes, a simulator of the decision under Article 27(3) of the Charter,
-and the Council's record on the question over time."""
+"""Vote: the recorded votes on the set's texts, a simulator of the decision under its body's
+rule (any body, any size), and the body's record on the question over time."""
 
 from __future__ import annotations
 
@@ -10,32 +10,31 @@ import streamlit as st
 
 from components import url
 from components.chart import ChartContent, chart
-from explorer.content import Draft, RecordedVote, ScenarioSet
-from explorer.council import (
+from explorer.content import Body, Draft, RecordedVote, ScenarioSet
+from explorer.formats import day
+from explorer.text import escape_markdown as esc
+from explorer.views import ViewState
+from explorer.voting import (
     VOTES,
     Vote,
     VoteError,
     apply_overrides,
+    body_of,
     changed_votes,
+    decide,
+    decided,
+    explain,
     following_scenario,
     recorded_votes,
-    tally,
 )
-from explorer.council import figures as cf
-from explorer.council.tables import record_table
-from explorer.formats import day
-from explorer.text import escape_markdown as esc
-from explorer.views import ViewState
+from explorer.voting import figures as vf
+from explorer.voting.tables import record_table
 
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
-RULE = (
-    "Article 27(3) of the UN Charter: a draft is adopted with at least 9 votes in favour and no "
-    "permanent member against. A permanent member's abstention or absence is not a veto."
-)
 
 
 def _key(member: str) -> str:
-    return f"council.vote.{member}"
+    return f"vote.member.{member}"
 
 
 def _seed(record: Mapping[str, Vote], votes: Mapping[str, Vote]) -> None:
@@ -51,24 +50,26 @@ def _reset(record: Mapping[str, Vote]) -> None:
         st.session_state[_key(member)] = vote
 
 
-def _permanent(scenario_set: ScenarioSet) -> dict[str, str]:
-    """Permanent members: actor id -> name."""
-    return {a.id: a.name for a in scenario_set.actors if a.council_seat == "permanent"}
-
-
-def _recorded(scenario_set: ScenarioSet, draft: Draft, vote: RecordedVote) -> None:
+def _permanent(scenario_set: ScenarioSet, body: Body) -> dict[str, str]:
+    """The members whose no is a veto (only where the rule has them): actor id -> name."""
     names = {a.id: a.name for a in scenario_set.actors}
-    by_name = {names[m]: v for m, v in recorded_votes(vote).items()}
-    permanent = list(_permanent(scenario_set).values())
-    reason = tally(by_name, permanent).reason
-    title = f"{draft.symbol or 'Draft'}: recorded vote of {day(vote.date)}"
+    return {m: names[m] for m in body.permanent}
+
+
+def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: RecordedVote) -> None:
+    names = {a.id: a.name for a in scenario_set.actors}
+    record = recorded_votes(vote)
+    by_name = {names[m]: v for m, v in record.items()}
+    permanent = list(_permanent(scenario_set, body).values())
+    reason = decide(body, record, names).reason
+    title = f"{draft.symbol or draft.kind.capitalize()}: recorded vote of {day(vote.date)}"
     st.markdown(f"**{esc(draft.title)}**")
     chart(
-        f"council.seats.{draft.id}",
+        f"vote.seats.{draft.id}",
         (scenario_set.content_hash,),
         lambda: ChartContent(
-            cf.seat_chart(by_name, permanent, title, reason),
-            cf.seats_summary(by_name, title, reason),
+            vf.seat_chart(by_name, permanent, title, reason),
+            vf.seats_summary(by_name, title, reason),
         ),
     )
 
@@ -92,23 +93,23 @@ def _controls(
 
 
 def _simulator(
-    scenario_set: ScenarioSet, draft: Draft, vote: RecordedVote, overrides: Mapping[str, str]
+    scenario_set: ScenarioSet, draft: Draft, body: Body, overrides: Mapping[str, str]
 ) -> dict[str, str]:
     names = {a.id: a.name for a in scenario_set.actors}
-    permanent = _permanent(scenario_set)
-    record = recorded_votes(vote)
-    seeded, ignored = apply_overrides(record, overrides)
+    permanent = _permanent(scenario_set, body)
+    record = recorded_votes(draft.vote) if draft.vote else {}
+    seeded, ignored = apply_overrides(record, overrides, body.name)
     for notice in ignored:
         st.warning(esc(notice))
     _seed(record, seeded)
     st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
-    st.caption(esc(RULE))
-    st.button("Reset to the recorded vote", key="council.reset", on_click=_reset, args=(record,))
+    st.caption(esc(explain(body)))
+    st.button("Reset to the recorded vote", key="vote.reset", on_click=_reset, args=(record,))
     votes = _controls(
         sorted(record, key=lambda m: (m not in permanent, names[m])), names, permanent
     )
     by_name = {names[m]: v for m, v in votes.items()}
-    result = tally(by_name, [name for m, name in permanent.items() if m in votes])
+    result = decide(body, votes, names)
     changed = changed_votes(record, votes)
     st.badge(
         "Adopted" if result.adopted else "Not adopted",
@@ -119,7 +120,7 @@ def _simulator(
     if changed:
         moves = [f"{names[m]} {record[m]} → {v}" for m, v in changed.items()]
         st.markdown(esc("Changed from the record: " + "; ".join(moves) + "."))
-    follows = following_scenario(scenario_set, draft.id, result.adopted)
+    follows = following_scenario(scenario_set, draft, result.adopted)
     if follows:
         st.markdown(f"Leads to the scenario **{esc(follows.label)}**.")
         st.caption(esc(follows.narrative.headline))
@@ -127,13 +128,13 @@ def _simulator(
         st.markdown("No scenario of this set follows from this outcome.")
     title = "What-if vote" if changed else "The vote as recorded"
     chart(
-        "council.simulated",
+        "vote.simulated",
         (scenario_set.content_hash, draft.id, tuple(sorted(votes.items()))),
         lambda: ChartContent(
-            cf.seat_chart(
+            vf.seat_chart(
                 by_name, list(permanent.values()), title, result.reason, {names[m] for m in changed}
             ),
-            cf.seats_summary(by_name, title, result.reason),
+            vf.seats_summary(by_name, title, result.reason),
         ),
     )
     return changed
@@ -141,30 +142,35 @@ def _simulator(
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     """Draw the view; return ``state`` with its what-if: member actor id -> vote, where it
-    differs from the record of the decision (the first draft with a recorded vote)."""
+    differs from the record of the decision (the first text with a recorded vote)."""
     overrides = dict(state.votes)
-    voted = [(d, d.vote) for d in scenario_set.drafts if d.vote]
+    voted = [(t, body_of(scenario_set, t), t.vote) for t in scenario_set.drafts if t.vote]
+    found = decided(scenario_set)
     changed: dict[str, str] = {}
     try:
-        if voted:
+        if found:
             st.markdown("### Recorded votes")
-            for draft, vote in voted:
-                _recorded(scenario_set, draft, vote)
-            changed = _simulator(scenario_set, *voted[0], overrides)
+            for text, body, vote in voted:
+                if body:
+                    _recorded(scenario_set, text, body, vote)
+            changed = _simulator(scenario_set, *found, overrides)
         else:
-            st.info("No draft of this set has a recorded vote.")
+            st.info("No text of this set has a recorded decision.")
     except VoteError as err:
         st.error(esc(str(err)))
     record = scenario_set.council_record
     if record:
-        st.markdown("### The Council's record on this question")
+        body = found[1] if found else next(iter(scenario_set.bodies), None)
+        st.markdown(
+            f"### {esc(f'The {body.name}' if body else 'The body')}'s record on this question"
+        )
         sources = {s.id: s.publisher for s in scenario_set.sources}
         chart(
-            "council.record",
+            "vote.record",
             (scenario_set.content_hash,),
             lambda: ChartContent(
-                cf.record_chart(record, scenario_set.info.decision_date),
-                cf.record_summary(record),
+                vf.record_chart(record, scenario_set.info.decision_date),
+                vf.record_summary(record),
                 record_table(record, sources),
             ),
         )

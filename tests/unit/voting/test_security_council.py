@@ -1,6 +1,8 @@
-"""Article 27(3): nine affirmative votes and no permanent member against; an abstention or an
-absence of a permanent member is not a veto, and a permanent no is counted as a veto only when
-the text had the nine votes. Bad vote lists are errors, never silent miscounts."""
+"""The Security Council rule, Article 27(3): nine affirmative votes and no permanent member
+against; an abstention or an absence of a permanent member is not a veto, and a permanent no is
+counted as a veto only when the text had the nine votes. Bad vote lists are errors, never
+silent miscounts; votes are checked against the body, not a fixed size. What follows a vote is
+what the content declares."""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.content import BranchPoint, CouncilVote, RecordedVote, ScenarioSet
-from explorer.council import (
+from explorer.content import Body, CouncilVote, Decision, Follows, RecordedVote, ScenarioSet
+from explorer.voting import (
     PERMANENT_MEMBERS,
     VoteError,
     apply_overrides,
     changed_votes,
+    decide,
     following_scenario,
     member_key,
     recorded_votes,
@@ -115,10 +118,17 @@ def test_one_vote_in_favour_is_singular() -> None:
     assert result.reason == "not adopted: 1 affirmative vote, 9 required"
 
 
-def test_more_than_fifteen_members_is_an_error() -> None:
-    votes = {f"Member {n}": "yes" for n in range(16)}
-    with pytest.raises(VoteError, match="16 members voted, but the Council has 15"):
-        tally(votes, P5)
+def test_a_voter_that_is_not_a_member_of_the_body_is_an_error() -> None:
+    body = Body(id="c", name="Security Council", rule="security-council", members=("a", "b"))
+    with pytest.raises(VoteError, match="'x' voted, but the Security Council has 2 members"):
+        decide(body, {"a": "yes", "x": "yes"}, {})
+
+
+def test_a_body_of_any_size_is_counted_without_a_cap() -> None:
+    members = tuple(f"m{n}" for n in range(20))
+    body = Body(id="c", name="Council", rule="security-council", members=members)
+    result = decide(body, dict.fromkeys(members, "yes"), {})
+    assert result.adopted and result.yes == 20
 
 
 @pytest.mark.parametrize("bad", ["Yes", "veto", "", "for"])
@@ -232,18 +242,18 @@ def test_a_member_recorded_twice_is_an_error() -> None:
 def test_overrides_replace_recorded_votes_and_bad_ones_are_ignored_with_a_reason() -> None:
     record_ = {"usa": "yes", "chn": "abstain"}
     votes, ignored = apply_overrides(
-        record_, {"usa": "no", "xyz": "no", "chn": "maybe", "rus": "yes"}
+        record_, {"usa": "no", "xyz": "no", "chn": "maybe", "rus": "yes"}, "Security Council"
     )
     assert votes == {"usa": "no", "chn": "abstain"}
     assert ignored == [
-        "Ignored a vote for 'xyz': not a member of this Council.",
+        "Ignored a vote for 'xyz': not a member of the Security Council.",
         "Ignored vote 'maybe' for chn: use one of yes, no, abstain, absent.",
-        "Ignored a vote for 'rus': not a member of this Council.",
+        "Ignored a vote for 'rus': not a member of the Security Council.",
     ]
 
 
 def test_overrides_ignored_are_clipped() -> None:
-    _, ignored = apply_overrides({}, {"x" * 200: "no"})
+    _, ignored = apply_overrides({}, {"x" * 200: "no"}, "Board")
     assert len(ignored[0]) < 100
 
 
@@ -253,35 +263,28 @@ def test_changed_votes_are_only_those_that_differ_from_the_record() -> None:
     assert changed_votes(record_, record_) == {}
 
 
-def test_the_following_scenario_is_picked_by_rule(tiny: ScenarioSet) -> None:
-    adopted = following_scenario(tiny, "tiny-draft", adopted=True)
-    rejected = following_scenario(tiny, "tiny-draft", adopted=False)
+def test_the_following_scenario_is_the_one_the_content_declares(tiny: ScenarioSet) -> None:
+    text = tiny.drafts[0]
+    adopted = following_scenario(tiny, text, adopted=True)
+    rejected = following_scenario(tiny, text, adopted=False)
     assert adopted is not None and adopted.id == "adopted"
     assert rejected is not None and rejected.id == "rejected"
 
 
-def test_a_scenario_named_for_the_draft_comes_first(tiny: ScenarioSet) -> None:
-    named = tiny.scenarios[1].model_copy(update={"id": "tiny-draft-rejected"})
+def test_scenario_ids_alone_no_longer_say_what_follows(tiny: ScenarioSet) -> None:
+    """A scenario named like the old convention (council-deadlock) follows nothing unless the
+    text's decision declares it."""
     deadlock = tiny.scenarios[1].model_copy(update={"id": "council-deadlock"})
-    both = tiny.model_copy(update={"scenarios": (*tiny.scenarios, named)})
-    chosen = following_scenario(both, "tiny-draft", adopted=False)
-    assert chosen is not None and chosen.id == "tiny-draft-rejected"
-    three = both.model_copy(update={"scenarios": (*both.scenarios, deadlock)})
-    chosen = following_scenario(three, "tiny-draft", adopted=False)
-    assert chosen is not None and chosen.id == "council-deadlock"
+    undeclared = tiny.drafts[0].model_copy(update={"decision": Decision(vote=tiny.drafts[0].vote)})
+    changed = tiny.model_copy(update={"scenarios": (*tiny.scenarios, deadlock)})
+    assert following_scenario(changed, undeclared, adopted=False) is None
+    assert following_scenario(changed, undeclared, adopted=True) is None
 
 
-def test_no_scenario_follows_when_none_matches_the_rule(tiny: ScenarioSet) -> None:
-    only_rejected = tiny.model_copy(update={"scenarios": tiny.scenarios[1:]})
-    assert following_scenario(only_rejected, "tiny-draft", adopted=True) is None
-
-
-def test_a_branch_does_not_follow_from_the_vote(tiny: ScenarioSet) -> None:
-    branch = tiny.scenarios[0].model_copy(
-        update={
-            "parent": "rejected",
-            "branch_point": BranchPoint(date=dt.date(2026, 1, 1), description="Later."),
-        }
+def test_only_the_outcomes_declared_have_a_scenario(tiny: ScenarioSet) -> None:
+    half = tiny.drafts[0].model_copy(
+        update={"decision": Decision(vote=tiny.drafts[0].vote, follows=Follows(adopted="adopted"))}
     )
-    branched = tiny.model_copy(update={"scenarios": (branch, tiny.scenarios[1])})
-    assert following_scenario(branched, "tiny-draft", adopted=True) is None
+    follows = following_scenario(tiny, half, adopted=True)
+    assert follows is not None and follows.id == "adopted"
+    assert following_scenario(tiny, half, adopted=False) is None

@@ -1,6 +1,6 @@
-"""Pure figure builders for the Council view: who voted how, as a hemicycle of seats, and the
-Council's record on the question over time. No Streamlit here; the record as a table is in
-``explorer.council.tables``.
+"""Pure figure builders for the Vote view: who voted how, as a hemicycle of seats, and the
+body's record on the question over time. No Streamlit here; the record as a table is in
+``explorer.voting.tables``.
 
 Every vote and every outcome has a colour-blind-safe colour (Okabe-Ito) and its own marker
 symbol, so nothing is told by colour alone. Content text is HTML-escaped before it goes into
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from explorer.content import CouncilVote
-from explorer.council.rules import AFFIRMATIVE_VOTES_REQUIRED, COUNCIL_SIZE, VOTES
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
 from explorer.figures.style import clip, esc, layout
 from explorer.formats import count, day
+from explorer.voting.rules import AFFIRMATIVE_VOTES_REQUIRED, VOTES
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,9 @@ def seat_chart(
     changed: Collection[str] = (),
 ) -> go.Figure:
     """The members (by name) as seats on a hemicycle: in favour on the left, against on the
-    right. Permanent members are in bold with a black ring; ``changed`` members (a what-if)
-    are labelled so; ``outcome`` (plain text) is written in the middle."""
+    right. Permanent members (veto holders, where the rule has them) are in bold with a black
+    ring; ``changed`` members (a what-if) are labelled so; ``outcome`` (plain text) is written
+    in the middle."""
     seats = sorted(
         votes,
         key=lambda m: (_SEAT_ORDER.index(votes[m]), m not in permanent, m),
@@ -189,7 +190,8 @@ def record_chart(record: Sequence[CouncilVote], decision_date: dt.date | None) -
             showarrow=False,
             yanchor="bottom",
         )
-    fig.update_yaxes(title="votes in favour", range=[-0.5, COUNCIL_SIZE + 0.5], dtick=3)
+    size = max((v.yes + v.no + v.abstain + v.absent for v in record), default=0)
+    fig.update_yaxes(title="votes in favour", range=[-0.5, size + 0.5], dtick=3)
     return layout(fig, "The Council's recorded votes on the question", height=420, legend_y=-0.08)
 
 

@@ -1,0 +1,68 @@
+"""The Texts view at the Streamlit seam, for every set with texts: each text's proponents, its
+status in the general words, a pending text with no recorded decision saying so, and each
+clause card naming the text it belongs to."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.texts import STATUS_WORDS, status_words
+from explorer.content import ScenarioSet, TextStatus
+from tests.conftest import SETS, set_id, sets_where
+
+
+def texts_page(scenario_set: "ScenarioSet") -> None:  # noqa: UP037
+    from tests.app.conftest import linked_view
+
+    linked_view(scenario_set, "texts", {})
+
+
+def open_texts(scenario_set: ScenarioSet) -> AppTest:
+    at = AppTest.from_function(
+        texts_page, default_timeout=60, kwargs={"scenario_set": scenario_set}
+    )
+    return at.run()
+
+
+def page_text(at: AppTest) -> str:
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    return re.sub(r"\\(.)", r"\1", "\n".join(values))
+
+
+WITH_TEXTS = sets_where(lambda s: s.drafts)
+
+
+@pytest.mark.parametrize("scenario_set", WITH_TEXTS, ids=set_id)
+def test_each_text_names_its_proponents_status_and_its_clauses(scenario_set: ScenarioSet) -> None:
+    at = open_texts(scenario_set)
+    assert not at.exception, at.exception
+    page = page_text(at)
+    names = {a.id: a.name for a in scenario_set.actors}
+    for text in scenario_set.drafts:
+        proponents = ", ".join(names[p] for p in text.proponents)
+        label = "Sponsor" if len(text.proponents) == 1 else "Proponents"
+        assert f"{label}: {proponents}" in page
+        assert status_words(text) in page
+        if text.clauses:
+            assert f"In {text.symbol or text.title}" in page
+
+
+def test_a_circulated_text_without_a_decision_says_so() -> None:
+    counter = SETS["tiny-set"].drafts[1]
+    assert counter.vote is None and counter.status == "circulated"
+    assert status_words(counter) == "circulated; no decision recorded"
+    assert "circulated; no decision recorded" in page_text(open_texts(SETS["tiny-set"]))
+
+
+def test_several_proponents_are_listed() -> None:
+    tiny = SETS["tiny-set"]
+    both = tiny.drafts[0].model_copy(update={"proponents": ("north", "south")})
+    at = open_texts(tiny.model_copy(update={"drafts": (both, tiny.drafts[1])}))
+    assert "Proponents: Northland, Southland" in page_text(at)
+
+
+def test_every_status_has_words() -> None:
+    assert set(STATUS_WORDS) == set(TextStatus.__args__)  # type: ignore[attr-defined]
