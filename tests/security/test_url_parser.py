@@ -183,7 +183,9 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
     end = draw(st.dates(start, high))
     actors = [x.id for x in scenario_set.actors]
     members = [x.id for x in scenario_set.actors if x.council_seat != "none"]
-    votes = draw(st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES)))
+    votes = (
+        draw(st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES))) if members else {}
+    )
     fixed: dict[str, str] = {}
     judgments: dict[tuple[str, str, str, str], int] = {}
     if scenario_set.cib:
