@@ -1,15 +1,18 @@
-"""Stakeholders: who stands where on each issue, who moves between A and B, and in whose words."""
+"""Stakeholders: who stands where on each issue as of a date, who moves between A and B and
+since the decision, and in whose words."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from components import positions_over_time
 from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
 from explorer.content import ScenarioSet
+from explorer.formats import day
 from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
@@ -51,18 +54,20 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
     a = scenario_set.scenario(state.a)
-    views = stances_under(scenario_set, a)
+    state = positions_over_time.control(scenario_set, state)
+    views = stances_under(scenario_set, a, state.as_of)
     shown = {
         k: v for k, v in views.items() if k[0] in {x.id for x in actors} and k[1] in state.issues
     }
     values = {k: v.value for k, v in shown.items()}
+    recorded = "by the newest statement" if state.as_of is None else f"on {day(state.as_of)}"
     st.caption(
-        f"Positions under {content(a.label)}: as recorded at the decision, with this scenario's "
+        f"Positions under {content(a.label)}: as recorded {esc(recorded)}, with this scenario's "
         "projected reactions. Scale -2 to +2 per issue; grey ? means no statement found."
     )
     chart(
         "stakeholders.heatmap",
-        (scenario_set.content_hash, state.a, state.groups, state.issues),
+        (scenario_set.content_hash, state.a, state.groups, state.issues, state.as_of),
         lambda: ChartContent(
             figures.stance_heatmap(actors, issues, values),
             heatmap_summary(shown, len(actors), len(issues)),
@@ -74,7 +79,11 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         names = {x.id: x.name for x in scenario_set.actors} | {
             i.id: i.label for i in scenario_set.issues
         }
-        changes = [c for c in stance_changes(scenario_set, a, b) if (c.actor, c.issue) in shown]
+        changes = [
+            c
+            for c in stance_changes(scenario_set, a, b, state.as_of)
+            if (c.actor, c.issue) in shown
+        ]
         st.markdown(f"#### Who moves between {content(a.label)} and {content(b.label)}")
         st.caption(esc(changes_summary(changes, [a.label, b.label])))
         if changes:
@@ -83,6 +92,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
                 hide_index=True,
                 key="stakeholders.changes",
             )
+    positions_over_time.moves(scenario_set, state, shown.keys())
     issue_labels = {i.id: i.label for i in issues}
     chosen = st.selectbox(
         "Issue for the position and salience map",
@@ -100,7 +110,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         }
         chart(
             "stakeholders.salience",
-            (scenario_set.content_hash, state.a, state.groups, chosen),
+            (scenario_set.content_hash, state.a, state.groups, chosen, state.as_of),
             lambda: ChartContent(
                 figures.position_salience(issue, salience), salience_summary(issue.label, salience)
             ),

@@ -17,6 +17,7 @@ from explorer.analysis.compare import (
     source_usage,
     stance_changes,
     stance_dates,
+    stance_moves,
     stances_under,
     tracks_in_use,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "source_usage",
     "stance_changes",
     "stance_dates",
+    "stance_moves",
     "stances_under",
     "timeline_summary",
     "tracks_in_use",

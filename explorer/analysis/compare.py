@@ -117,9 +117,13 @@ class StanceChange:
         return None
 
 
-def stance_changes(scenario_set: ScenarioSet, a: Scenario, b: Scenario) -> list[StanceChange]:
-    """Where an actor's position differs between A and B, with the stated basis of each change."""
-    under_a, under_b = stances_under(scenario_set, a), stances_under(scenario_set, b)
+def stance_changes(
+    scenario_set: ScenarioSet, a: Scenario, b: Scenario, as_of: dt.date | None = None
+) -> list[StanceChange]:
+    """Where an actor's position differs between A and B (positions as recorded on ``as_of``;
+    None: the newest), with the stated basis of each change."""
+    under_a = stances_under(scenario_set, a, as_of)
+    under_b = stances_under(scenario_set, b, as_of)
     changes = []
     for key, view_a in under_a.items():
         view_b = under_b[key]
@@ -127,6 +131,21 @@ def stance_changes(scenario_set: ScenarioSet, a: Scenario, b: Scenario) -> list[
             basis = " / ".join(v.reaction_basis for v in (view_a, view_b) if v.reaction_basis)
             changes.append(StanceChange(*key, view_a.value, view_b.value, basis))
     return changes
+
+
+def stance_moves(
+    scenario_set: ScenarioSet, since: dt.date, until: dt.date | None = None
+) -> list[StanceChange]:
+    """Where an actor's recorded position (no scenario applied) differs between ``since`` and
+    ``until`` (None: the newest), with the newer statement's own summary as the basis."""
+    before = stances_under(scenario_set, None, since)
+    after = stances_under(scenario_set, None, until)
+    moves = []
+    for key, now in after.items():
+        if now.value != before[key].value:
+            basis = now.stance.summary or "" if now.stance else ""
+            moves.append(StanceChange(*key, before[key].value, now.value, basis))
+    return moves
 
 
 @dataclass(frozen=True)

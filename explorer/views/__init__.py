@@ -3,6 +3,8 @@
 The data of each view (``explorer.views.data``) is imported on its own: it pulls in pandas.
 """
 
+from explorer.views.choices import as_of_choices
+from explorer.views.migrations import MIGRATIONS, migrate
 from explorer.views.registry import DEFAULT_VIEW, VIEWS, View, offered
 from explorer.views.state import (
     VIEW_CHOICES,
@@ -15,22 +17,20 @@ from explorer.views.state import (
     tab_title,
     with_view_choices,
 )
-from explorer.views.url import (
+from explorer.views.tokens import (
     LIST_SEPARATOR,
     MAX_VALUE_LENGTH,
     NO_B,
     PAIR_SEPARATOR,
-    PARAMS,
     RANGE_SEPARATOR,
-    encode,
-    parse,
-    view_link,
 )
+from explorer.views.url import PARAMS, encode, parse, view_link
 
 __all__ = [
     "DEFAULT_VIEW",
     "LIST_SEPARATOR",
     "MAX_VALUE_LENGTH",
+    "MIGRATIONS",
     "NO_B",
     "PAIR_SEPARATOR",
     "PARAMS",
@@ -40,10 +40,12 @@ __all__ = [
     "Judgment",
     "View",
     "ViewState",
+    "as_of_choices",
     "date_range",
     "default_state",
     "describe",
     "encode",
+    "migrate",
     "offered",
     "pair_label",
     "parse",

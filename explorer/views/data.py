@@ -58,22 +58,25 @@ def timeline_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 
 
 def stakeholders_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """Positions under A of the chosen groups on the chosen issues; with B, each position
-    under B and the shift and basis of every change."""
+    """Positions under A of the chosen groups on the chosen issues, as recorded on the state's
+    date (the newest by default); with B, each position under B and the shift and basis of
+    every change."""
     actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
     chosen = compared(scenario_set, state)
     a = chosen[0]
-    table = tables.stances_table(actors, issues, stances_under(scenario_set, a))
+    table = tables.stances_table(actors, issues, stances_under(scenario_set, a, state.as_of))
     table = table.rename(columns={"position": f"position under {a.label}"})
     if len(chosen) == 1 or table.empty:
         return table
     b = chosen[1]
     table[f"position under {b.label}"] = tables.stances_table(
-        actors, issues, stances_under(scenario_set, b)
+        actors, issues, stances_under(scenario_set, b, state.as_of)
     )["position"]
     names = {x.id: x.name for x in scenario_set.actors} | {i.id: i.label for i in issues}
     shown = {(x.id, i.id) for x in actors for i in issues}
-    changes = [c for c in stance_changes(scenario_set, a, b) if (c.actor, c.issue) in shown]
+    changes = [
+        c for c in stance_changes(scenario_set, a, b, state.as_of) if (c.actor, c.issue) in shown
+    ]
     moved = tables.changes_table(changes, names, [a.label, b.label])
     moved = moved[["actor", "issue", "shift", "basis"]].rename(columns={"basis": "basis of change"})
     return table.merge(moved, on=["actor", "issue"], how="left").fillna(

@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from explorer.content import Body, Catalog, ScenarioSet
-from explorer.views import VIEWS, parse
-from explorer.views.url import MIGRATIONS, migrate
+from explorer.views import MIGRATIONS, VIEWS, migrate, parse
 from explorer.voting import decided
 from tests.conftest import SETS, set_id, sets_where
 
