@@ -21,7 +21,14 @@ def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> Cha
         return None
     names = {s.id: s.publisher for s in scenario_set.sources}
     return ChartContent(
-        figures.timeline(series, state.tracks, today, state.dates, names),
+        figures.timeline(
+            series,
+            state.tracks,
+            today,
+            state.dates,
+            names,
+            {t.id: t.label for t in scenario_set.vocabulary.tracks},
+        ),
         timeline_summary(series),
         data.timeline_table(scenario_set, state),
     )
@@ -38,7 +45,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         return state
     st.caption(
         "Filled markers: observed. Open markers: scheduled. Crossed markers: projected. "
-        "Bars: uncertain timing windows. Hover a marker for its date, certainty and sources."
+        "Wide pale bars: uncertain timing windows; narrow bars: how long an event lasted. Hover a "
+        "marker for its date, certainty and sources."
     )
     show_chart(key, content)
     return state

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from explorer.analysis.series import EventSeries
 from explorer.content import Event
-from explorer.figures.palette import NEUTRAL_COLOR, SCENARIO_STYLES
+from explorer.figures.palette import NEUTRAL_COLOR, SCENARIO_STYLES, ScenarioStyle
 from explorer.figures.style import clip, esc, layout
 from explorer.formats import day
 
@@ -32,15 +32,46 @@ def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
     return f"<b>{title}</b><br>{when} · {event.certainty}<br>Sources: {esc(sources)}{basis}"
 
 
+def _bars(
+    bars: Sequence[tuple[dt.date, dt.date, Event]],
+    row: Mapping[str, int],
+    offset: float,
+    style: ScenarioStyle,
+    width: int,
+    opacity: float,
+    label: str,
+    what: str,
+) -> go.Scatter:
+    """One trace of horizontal bars, each from its start to its end on its event's track."""
+    xs: list[dt.date | None] = []
+    ys: list[float | None] = []
+    for start, end, event in bars:
+        xs += [start, end, None]
+        ys += [row[event.track] + offset] * 2 + [None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": style.color, "width": width, "dash": style.dash},
+        opacity=opacity,
+        name=f"{style.name}: {esc(label)}, {what}",
+        legendgroup=style.name,
+        hoverinfo="skip",
+    )
+
+
 def timeline(
     series: Sequence[EventSeries],
     tracks: Sequence[str],
     today: dt.date,
     dates: tuple[dt.date, dt.date],
     source_names: Mapping[str, str],
+    track_labels: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Events by track on one time axis: observed filled, scheduled open, projected faded and
-    dotted; uncertainty windows and durations as bars; a line for today."""
+    dotted; uncertain timing windows as wide pale bars, durations (a start and an end) as narrow
+    solid ones; a line for today. Tracks are labelled by ``track_labels`` (the set's
+    vocabulary)."""
     fig = go.Figure()
     row = {track: index for index, track in enumerate(tracks)}
     offsets = [0.0] if len(series) == 1 else [0.15, -0.15]
@@ -48,30 +79,14 @@ def timeline(
         zip(series, SCENARIO_STYLES, strict=False), offsets, strict=False
     ):
         shown = [e for e in one.events if e.track in row and dates[0] <= e.when <= dates[1]]
-        spans_x: list[dt.date | None] = []
-        spans_y: list[float | None] = []
-        for event in shown:
-            start, end = (
-                (event.window.earliest, event.window.latest)
-                if event.window
-                else (event.start, event.end)
-            )
-            if start and end:
-                spans_x += [start, end, None]
-                spans_y += [row[event.track] + offset] * 2 + [None]
-        if spans_x:
-            fig.add_trace(
-                go.Scatter(
-                    x=spans_x,
-                    y=spans_y,
-                    mode="lines",
-                    line={"color": style.color, "width": 7, "dash": style.dash},
-                    opacity=0.3,
-                    name=f"{style.name}: {esc(one.label)}, timing window",
-                    legendgroup=style.name,
-                    hoverinfo="skip",
-                )
-            )
+        windows = [(e.window.earliest, e.window.latest, e) for e in shown if e.window]
+        spans = [(e.start, e.end, e) for e in shown if not e.window and e.start and e.end]
+        for bars, width, opacity, what in (
+            (windows, 9, 0.25, "uncertain timing window"),
+            (spans, 4, 0.8, "duration"),
+        ):
+            if bars:
+                fig.add_trace(_bars(bars, row, offset, style, width, opacity, one.label, what))
         for certainty, suffix in CERTAINTY_MARKERS.items():
             group = [e for e in shown if e.certainty == certainty]
             if not group:
@@ -106,7 +121,7 @@ def timeline(
     fig.add_annotation(x=today, y=1, yref="paper", text="today", showarrow=False, yanchor="bottom")
     fig.update_yaxes(
         tickvals=list(row.values()),
-        ticktext=[t.capitalize() for t in row],
+        ticktext=[(track_labels or {}).get(t, t.capitalize()) for t in row],
         range=[-0.6, len(row) - 0.4],
         fixedrange=True,
     )

@@ -50,10 +50,41 @@ def test_timeline_gives_a_and_b_different_symbols_and_rows(tiny: ScenarioSet) ->
 
 def test_timeline_draws_windows_and_a_today_line(tiny: ScenarioSet) -> None:
     fig = timeline(tiny, two_series(tiny)[:1])
-    window = next(t for t in fig.data if t.name == "A: Adopted, timing window")
+    window = next(t for t in fig.data if t.name == "A: Adopted, uncertain timing window")
     assert list(window.x) == [dt.date(2026, 2, 1), dt.date(2026, 6, 30), None]
     assert fig.layout.shapes[0].x0 == dt.date(2026, 1, 15)
     assert fig.layout.annotations[0].text == "today"
+
+
+def test_a_span_is_drawn_as_a_duration_unlike_an_uncertain_window(tiny: ScenarioSet) -> None:
+    lasted = Event(
+        id="talks",
+        title="Talks",
+        track="diplomacy",
+        start=dt.date(2025, 12, 1),
+        end=dt.date(2026, 1, 10),
+        certainty="observed",
+        sources=("un-record",),
+    )
+    fig = timeline(tiny, [EventSeries("Spans", [lasted])])
+    (bar,) = [t for t in fig.data if t.mode == "lines"]
+    assert bar.name == "A: Spans, duration"
+    assert list(bar.x) == [dt.date(2025, 12, 1), dt.date(2026, 1, 10), None]
+    window = next(t for t in timeline(tiny, two_series(tiny)[:1]).data if t.mode == "lines")
+    assert (bar.line.width, bar.opacity) != (window.line.width, window.opacity)
+
+
+def test_timeline_labels_tracks_with_the_sets_words(tiny: ScenarioSet) -> None:
+    labels = {"diplomacy": "Talks and texts"}
+    fig = figures.timeline(
+        two_series(tiny),
+        ["diplomacy"],
+        dt.date(2026, 1, 15),
+        (dt.date(2025, 1, 1), dt.date(2027, 1, 1)),
+        {},
+        labels,
+    )
+    assert list(fig.layout.yaxis.ticktext) == ["Talks and texts"]
 
 
 def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
