@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from explorer.content import Position, precision_of
 
@@ -28,6 +29,18 @@ def signed(value: Position) -> str:
 def count(number: int, one: str, many: str | None = None) -> str:
     """``1 abstention``, ``2 abstentions``; ``many`` where the plural is not ``one`` + s."""
     return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def places(values: Iterable[float]) -> int:
+    """How many decimal places the content gives its numbers: the most any of ``values`` has
+    (``1.55`` has two, ``600`` none), at most six."""
+    decimals = [len(f"{v:.6f}".rstrip("0").partition(".")[2]) for v in values]
+    return max(decimals, default=0)
+
+
+def number(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` places: as precise as the content, never more."""
+    return f"{value:.{decimals}f}"
 
 
 def slug(text: str) -> str:

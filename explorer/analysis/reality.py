@@ -18,7 +18,7 @@ from explorer.content import (
     Signpost,
     Trajectory,
 )
-from explorer.formats import day
+from explorer.formats import day, number, places
 
 SignpostStatus = Literal["supported", "contradicted", "not yet observed"]
 
@@ -116,6 +116,8 @@ class Divergence:
     projected: float
     low: float
     high: float
+    places: int = 0
+    """The decimal places the content gives these numbers (see ``explorer.formats.places``)."""
 
     @property
     def position(self) -> Literal["below", "within", "above"]:
@@ -132,6 +134,7 @@ def divergences(trajectory: Trajectory, observed: Sequence[ObservedPoint]) -> li
     """Each observed value of the trajectory's indicator within the projected period, oldest
     first, against the projection at that date."""
     points = trajectory.points
+    given = [v for p in points for v in (p.value, p.low, p.high)]
     out = []
     for value in sorted(
         (p for p in observed if p.indicator == trajectory.indicator), key=lambda p: p.date
@@ -147,14 +150,11 @@ def divergences(trajectory: Trajectory, observed: Sequence[ObservedPoint]) -> li
                         _between(before.value, after.value, share),
                         _between(before.low, after.low, share),
                         _between(before.high, after.high, share),
+                        places([*given, value.value]),
                     )
                 )
                 break
     return out
-
-
-def _number(value: float) -> str:
-    return f"{round(value, 1):g}"
 
 
 def divergence_summary(indicator: Indicator, label: str, found: Sequence[Divergence]) -> str:
@@ -167,8 +167,8 @@ def divergence_summary(indicator: Indicator, label: str, found: Sequence[Diverge
     latest = found[-1]
     outside = sum(1 for d in found if d.position != "within")
     return (
-        f"{where}: the latest observed value, {_number(latest.observed)} {indicator.unit} on "
-        f"{latest.date}, is {latest.position} the projected range "
-        f"({_number(latest.low)} to {_number(latest.high)}); "
+        f"{where}: the latest observed value, {number(latest.observed, latest.places)} "
+        f"{indicator.unit} on {day(latest.date)}, is {latest.position} the projected range "
+        f"({number(latest.low, latest.places)} to {number(latest.high, latest.places)}); "
         f"{outside} of {len(found)} observed values fall outside it."
     )

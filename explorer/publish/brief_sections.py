@@ -188,7 +188,7 @@ def indicators(
                 "label": indicator.label,
                 "unit": indicator.unit,
                 "description": indicator.description,
-                "better": "higher" if indicator.higher_is_better else "lower",
+                "better": {True: "higher", False: "lower", None: None}[indicator.higher_is_better],
                 "rows": [{**row, "date": day(row["date"])} for row in ordered],
                 "bases": bases,
             }

@@ -19,7 +19,14 @@ from explorer.analysis.reality import (
     framing,
     score,
 )
-from explorer.content import BranchPoint, Observation, ScenarioSet
+from explorer.content import (
+    BranchPoint,
+    Indicator,
+    Observation,
+    ScenarioSet,
+    Trajectory,
+    TrajectoryPoint,
+)
 
 
 def observation(
@@ -175,9 +182,26 @@ def test_the_divergence_summary_states_the_latest_value_against_its_range(
         Divergence(dt.date(2026, 3, 1), 700, 300, 150, 400.06),
     ]
     assert divergence_summary(indicator, "Adopted", found) == (
-        "Aid trucks per day, Adopted: the latest observed value, 700 trucks/day on 2026-03-01, "
-        "is above the projected range (150 to 400.1); 2 of 2 observed values fall outside it."
+        "Aid trucks per day, Adopted: the latest observed value, 700 trucks/day on 1 March "
+        "2026, is above the projected range (150 to 400); 2 of 2 observed values fall outside it."
     )
     assert divergence_summary(indicator, "Adopted", []) == (
         "Aid trucks per day, Adopted: no observed value within the projected period."
     )
+
+
+def test_a_divergence_reads_as_precise_as_its_content_never_rounded_into_its_range() -> None:
+    """An observed 1.55 below a range starting at 1.58 must not read '1.6 is below 1.6'."""
+    path = Trajectory(
+        indicator="growth",
+        points=(
+            TrajectoryPoint(date=dt.date(2026, 1, 1), value=2.0, low=1.58, high=2.8),
+            TrajectoryPoint(date=dt.date(2026, 12, 31), value=2.0, low=1.58, high=2.8),
+        ),
+        basis="A stated projection.",
+    )
+    observed = [ObservedPoint("growth", dt.date(2026, 6, 1), 1.55, None, "obs")]
+    (found,) = divergences(path, observed)
+    indicator = Indicator(id="growth", label="Growth", unit="%", description="Growth.")
+    text = divergence_summary(indicator, "A", [found])
+    assert "1.55 % on 1 June 2026, is below the projected range (1.58 to 2.80)" in text
