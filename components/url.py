@@ -3,7 +3,7 @@ state back.
 
 Each rerun starts by parsing the query parameters into a state, with a notice for anything that
 was ignored. When they are exactly what this session wrote at the end of its last run, they are
-only its echo, and the controls (the sidebar, the Council's votes, the What-if's choices) hold
+only its echo, and the controls (the sidebar, the Vote view's votes, the What-if's choices) hold
 the truth. When they differ (a link opened, or Back or Forward pressed, which Streamlit answers
 with a rerun on the new query string), every control is seeded from them: ``changed_outside``.
 At the end of the run the state is written back, carrying only what differs from the defaults.

@@ -3,7 +3,7 @@
 Each view's module is imported when the view is first shown, not before: the views together
 pull in pandas and numpy, which would otherwise delay the first chart of a fresh server by
 seconds. Every view has the same signature, ``render(scenario_set, state) -> state``: views that
-hold shareable choices of their own (the Council's and the What-if's) return the state with
+hold shareable choices of their own (Stakeholders, Vote and What-if) return the state with
 them, and the URL carries them.
 """
 

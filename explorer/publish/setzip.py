@@ -29,7 +29,7 @@ FILE_NOTES: dict[str, str] = {
     "events.yaml": "the shared history before the decision",
     "indicators.yaml": "the indicators the scenarios project",
     "observed.yaml": "what has been observed since, dated and sourced",
-    "council-record.yaml": "the Council's recorded votes on the question",
+    "council-record.yaml": "the deciding body's recorded votes on the question",
     "cib.yaml": "a cross-impact balance matrix (the authors' judgment)",
 }
 

@@ -192,7 +192,7 @@ def record_chart(record: Sequence[CouncilVote], decision_date: dt.date | None) -
         )
     size = max((v.yes + v.no + v.abstain + v.absent for v in record), default=0)
     fig.update_yaxes(title="votes in favour", range=[-0.5, size + 0.5], dtick=3)
-    return layout(fig, "The Council's recorded votes on the question", height=420, legend_y=-0.08)
+    return layout(fig, "Recorded votes on the question", height=420, legend_y=-0.08)
 
 
 def record_summary(record: Sequence[CouncilVote]) -> str:

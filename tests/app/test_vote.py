@@ -166,7 +166,7 @@ def test_the_record_of_past_votes_is_drawn_with_the_decision_marked(
 ) -> None:
     record = scenario_set.council_record
     at = open_vote(scenario_set)
-    drawn = figure(at, "The Council's recorded votes on the question")
+    drawn = figure(at, "Recorded votes on the question")
     assert sum(len(t["x"]) for t in drawn["data"]) == len(record)
     vetoed = [v for v in record if v.outcome == "vetoed" and v.kind == "draft"]
     if vetoed:
@@ -183,7 +183,7 @@ def test_the_tiny_councils_record_reads_as_written() -> None:
     assert "3 recorded votes from 4 March 2025 to 17 November 2025 (2 drafts, 1 amendment)" in (
         text(at)
     )
-    drawn = figure(at, "The Council's recorded votes on the question")
+    drawn = figure(at, "Recorded votes on the question")
     assert sorted(y for t in drawn["data"] for y in t["y"]) == [6, 10, 14]
 
 
