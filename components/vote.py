@@ -25,6 +25,7 @@ from explorer.voting import (
     decided,
     explain,
     following_scenario,
+    member_labels,
     recorded_votes,
 )
 from explorer.voting import figures as vf
@@ -50,16 +51,22 @@ def _reset(record: Mapping[str, Vote]) -> None:
         st.session_state[_key(member)] = vote
 
 
+def _labels(scenario_set: ScenarioSet, body: Body) -> dict[str, str]:
+    """The body's members: actor id -> a label naming each distinctly."""
+    return member_labels(body.members, {a.id: a.name for a in scenario_set.actors})
+
+
 def _permanent(scenario_set: ScenarioSet, body: Body) -> dict[str, str]:
-    """The members whose no is a veto (only where the rule has them): actor id -> name."""
-    names = {a.id: a.name for a in scenario_set.actors}
-    return {m: names[m] for m in body.permanent}
+    """The members whose no is a veto (only where the rule has them): actor id -> label."""
+    labels = _labels(scenario_set, body)
+    return {m: labels[m] for m in body.permanent}
 
 
 def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: RecordedVote) -> None:
     names = {a.id: a.name for a in scenario_set.actors}
+    labels = _labels(scenario_set, body)
     record = recorded_votes(vote)
-    by_name = {names[m]: v for m, v in record.items()}
+    by_name = {labels[m]: v for m, v in record.items()}
     permanent = list(_permanent(scenario_set, body).values())
     reason = decide(body, record, names).reason
     title = f"{draft.symbol or draft.kind.capitalize()}: recorded vote of {day(vote.date)}"
@@ -95,7 +102,7 @@ def _controls(
 def _simulator(
     scenario_set: ScenarioSet, draft: Draft, body: Body, overrides: Mapping[str, str]
 ) -> dict[str, str]:
-    names = {a.id: a.name for a in scenario_set.actors}
+    names = _labels(scenario_set, body)
     permanent = _permanent(scenario_set, body)
     record = recorded_votes(draft.vote) if draft.vote else {}
     seeded, ignored = apply_overrides(record, overrides, body.name)

@@ -9,6 +9,7 @@ reported as unknown. Every problem points at its line.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -48,6 +49,16 @@ def check_references(
         for index, signpost in enumerate(scenario.signposts):
             declared["signpost"].append((item, ("signposts", index, "id"), signpost.id))
     for kind, entries in declared.items():
+        problems.extend(duplicates(kind, entries))
+    for kind, name, field, key in [
+        ("actor name", "actors.yaml", "actors", "name"),
+        ("issue label", "issues.yaml", "issues", "label"),
+        ("indicator label", "indicators.yaml", "indicators", "label"),
+    ]:
+        entries = [
+            (parsed[name], (field, i, key), getattr(x, key))
+            for i, x in enumerate(items(parsed, name, field))
+        ]
         problems.extend(duplicates(kind, entries))
     for name, field in [
         ("bodies.yaml", "bodies"),
@@ -93,22 +104,35 @@ def _as_written(item: Parsed, loc: Loc) -> Loc:
     return as_written(loc, item.doc.lines)
 
 
+def same_key(value: str) -> str:
+    """``value`` as duplicates are compared: in one Unicode form (NFC) and case-folded, so
+    that "Café" composed or decomposed and "CAFÉ" are the same."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", value).casefold())
+
+
 def duplicates(kind: str, entries: Iterable[tuple[Parsed, Loc, str]]) -> list[Problem]:
-    """Each repeat of a value, naming where it first appeared."""
+    """Each repeat of a value, naming where it first appeared. Values equal once Unicode form
+    and case are ignored (``same_key``) are repeats too."""
     entries = list(entries)
-    counts = Counter(entry[2] for entry in entries)
-    seen: dict[str, str] = {}
+    counts = Counter(same_key(entry[2]) for entry in entries)
+    seen: dict[str, tuple[str, str]] = {}
     problems = []
     for item, loc, value in entries:
-        if counts[value] < 2:
+        key = same_key(value)
+        if counts[key] < 2:
             continue
-        where = item.problem(loc, "")
-        if value in seen:
-            problems.append(
-                item.problem(loc, f"duplicate {kind} {value!r} (first at {seen[value]})")
-            )
-        else:
-            seen[value] = f"{where.file}:{where.line}"
+        if key not in seen:
+            where = item.problem(loc, "")
+            seen[key] = (value, f"{where.file}:{where.line}")
+            continue
+        first, where_first = seen[key]
+        message = (
+            f"duplicate {kind} {value!r} (first at {where_first})"
+            if value == first
+            else f"{value!r} is the same {kind.split()[-1]} as {first!r} ({where_first}) "
+            "once case and accents' encoding are ignored"
+        )
+        problems.append(item.problem(loc, message))
     return problems
 
 

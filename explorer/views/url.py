@@ -35,6 +35,10 @@ PARAMS = (
     *("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor"),
     *("votes", "fix", "judge", "asof", "v"),
 )
+MAX_PARAMETERS = 1000
+"""The most parameters a link may carry: Streamlit's own limit
+(``CLIENT_STATE_QUERY_STRING_MAX_FIELDS``), past which it reads none of them."""
+TOO_MANY_PARAMETERS = "This link has more parameters than can be read; the defaults are shown."
 
 
 def _subset(
@@ -71,7 +75,10 @@ def parse(
     params: Mapping[str, str | Sequence[str]], catalog: Catalog
 ) -> tuple[ViewState, list[str]]:
     """The state a URL asks for, and a sentence for every part of it that was ignored or
-    migrated from an older form."""
+    migrated from an older form. A link of more than ``MAX_PARAMETERS`` parameters (counting
+    each value) is read as no link at all, as Streamlit reads it, with a notice saying so."""
+    if sum(1 if isinstance(v, str) else max(len(v), 1) for v in params.values()) > MAX_PARAMETERS:
+        return default_state(catalog, None), [TOO_MANY_PARAMETERS]
     params, notices = migrate(params)
     raw: dict[str, str] = {}
     for key, value in params.items():

@@ -16,6 +16,8 @@ Errors: ``VoteError`` (a ``ValueError``) for a vote list that cannot be counted.
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -82,15 +84,24 @@ def _result(counts: Mapping[str, int], adopted: bool, required: str) -> Tally:
     return Tally(**counts, adopted=adopted, permanent_against=(), vetoed_by=(), reason=reason)
 
 
-def tally(votes: Mapping[str, str], permanent: Collection[str]) -> Tally:
+def tally(
+    votes: Mapping[str, str],
+    permanent: Collection[str],
+    labels: Mapping[str, str] | None = None,
+) -> Tally:
     """Security Council, Art. 27(3) of the UN Charter: adopted with at least 9 affirmative
     votes and no permanent member voting no. A permanent member's abstention or absence is no
     veto (the Council's practice since 1946); a permanent no is counted as a veto only when
     the text had the nine votes, otherwise the text fails for lack of votes.
 
-    ``permanent`` names the permanent members as the keys of ``votes`` are spelt."""
+    ``permanent`` names the permanent members as the keys of ``votes`` are spelt. Votes are
+    counted by key; ``labels`` (key -> display label, default the key) only names members in
+    ``permanent_against``, ``vetoed_by`` and ``reason``."""
     counts = _counts(votes)
-    against = tuple(sorted(m for m, v in votes.items() if v == "no" and m in permanent))
+    shown = labels or {}
+    against = tuple(
+        sorted(shown.get(m, m) for m, v in votes.items() if v == "no" and m in permanent)
+    )
     enough = counts["yes"] >= AFFIRMATIVE_VOTES_REQUIRED
     vetoed_by = against if enough else ()
     adopted = enough and not against
@@ -195,9 +206,27 @@ def explain(body: Body) -> str:
     return words.format(share=f"{body.threshold or 0:.0%}")
 
 
+def member_labels(members: Collection[str], names: Mapping[str, str]) -> dict[str, str]:
+    """Actor id -> a label to show for each of ``members``: its name (``names``, else the id),
+    followed by the id in brackets where two members' names are alike (equal once case is
+    folded), so that every member is named distinctly.
+
+    >>> member_labels(["n1", "n2", "s"], {"n1": "Northland", "n2": "northland", "s": "South"})
+    {'n1': 'Northland (n1)', 'n2': 'northland (n2)', 's': 'South'}
+    """
+    shown = {m: names.get(m, m) for m in members}
+    alike = Counter(_fold(name) for name in shown.values())
+    return {m: f"{name} ({m})" if alike[_fold(name)] > 1 else name for m, name in shown.items()}
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def decide(body: Body, votes: Mapping[str, str], names: Mapping[str, str]) -> Tally:
-    """Decide ``votes`` (member actor id -> vote) under ``body``'s rule; ``reason`` names the
-    members by ``names`` (actor id -> name).
+    """Decide ``votes`` (member actor id -> vote) under ``body``'s rule. Votes are counted by
+    actor id; ``reason`` and the veto holders name the members by ``names`` (actor id ->
+    name), distinctly (see ``member_labels``).
 
     Raises
     ------
@@ -210,12 +239,11 @@ def decide(body: Body, votes: Mapping[str, str], names: Mapping[str, str]) -> Ta
             f"{', '.join(map(repr, outside))} voted, but the {body.name} has "
             f"{count(len(body.members), 'member', 'members')} and that is not one of them"
         )
-    named = {names.get(m, m): v for m, v in votes.items()}
     if body.rule == "security-council":
-        return tally(named, [names.get(m, m) for m in body.permanent])
+        return tally(votes, body.permanent, member_labels(body.members, names))
     if body.rule == "general-assembly":
-        return general_assembly(named, bool(body.important))
+        return general_assembly(votes, bool(body.important))
     if body.rule == "qualified-majority":
-        return qualified_majority(named, body.threshold or 1.0)
+        return qualified_majority(votes, body.threshold or 1.0)
     rule = {"simple-majority": simple_majority, "unanimity": unanimity, "consensus": consensus}
-    return rule[body.rule](named)
+    return rule[body.rule](votes)
