@@ -34,6 +34,10 @@ from explorer.voting.tables import record_table
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstain", "absent": "Absent"}
 
 
+AGREED = ("consensus", "unanimity")
+"""Rules under which members agree rather than vote: the record is a decision, not a vote."""
+
+
 def _key(member: str) -> str:
     return f"vote.member.{member}"
 
@@ -69,7 +73,8 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: Recorde
     by_name = {labels[m]: v for m, v in record.items()}
     permanent = list(_permanent(scenario_set, body).values())
     reason = decide(body, record, names).reason
-    title = f"{draft.symbol or draft.kind.capitalize()}: recorded vote of {day(vote.date)}"
+    what = "decision" if body.rule in AGREED else "recorded vote"
+    title = f"{draft.symbol or draft.kind.capitalize()}: {what} of {day(vote.date)}"
     st.markdown(f"**{esc(draft.title)}**")
     chart(
         f"vote.seats.{draft.id}",
@@ -156,7 +161,9 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     changed: dict[str, str] = {}
     try:
         if found:
-            st.markdown("### Recorded votes")
+            st.markdown(
+                "### Recorded decisions" if found[1].rule in AGREED else "### Recorded votes"
+            )
             for text, body, vote in voted:
                 if body:
                     _recorded(scenario_set, text, body, vote)

@@ -138,7 +138,8 @@ def test_the_vote_view_shows_the_recorded_vote_the_rule_the_simulator_and_the_re
     named, body = names(scenario_set), found(scenario_set)[1]
     for text_ in texts:
         assert text_.vote is not None
-        title = f"{text_.symbol or text_.kind.capitalize()}: recorded vote of "
+        what = "decision" if body.rule in ("consensus", "unanimity") else "recorded vote"
+        title = f"{text_.symbol or text_.kind.capitalize()}: {what} of "
         recorded = figure(at, title + day(text_.vote.date))
         by_vote = recorded_votes(text_.vote)
         for choice, label in VOTE_LABELS.items():
