@@ -13,7 +13,11 @@ import streamlit as st
 from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
 from explorer.uploads import MAX_UPLOAD_MB, UploadResult, load_upload
-from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.uploads.template import (
+    COUNCIL_TEMPLATE_FILE_NAME,
+    TEMPLATE_FILE_NAME,
+    template_zip,
+)
 
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
@@ -67,6 +71,16 @@ def render(
             key="upload.template",
             on_click="ignore",
             icon=":material/download:",
+            help="A small fictional set to start from: a board decision by a two-thirds majority.",
+        )
+        st.download_button(
+            "Download a Security Council vote template",
+            template_zip("council"),
+            file_name=COUNCIL_TEMPLATE_FILE_NAME,
+            mime="application/zip",
+            key="upload.template_council",
+            on_click="ignore",
+            type="tertiary",
         )
         if uploaded is None:
             return None

@@ -6,12 +6,21 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer.uploads.template import TEMPLATE_FILE_NAME, template_zip
+from explorer.content import load_files
+from explorer.uploads.template import (
+    TEMPLATES,
+    TemplateKind,
+    template_files,
+    template_zip,
+)
+from explorer.views import offered
 
 TINY_SET = Path(__file__).resolve().parents[1] / "fixtures" / "tiny-set"
 TINY_FILES = {p.relative_to(TINY_SET).as_posix(): p.read_bytes() for p in TINY_SET.rglob("*.yaml")}
@@ -63,13 +72,28 @@ def test_the_panel_offers_an_upload_a_template_and_says_uploads_stay_private(
     assert not panel.error
 
 
-def test_the_template_button_serves_the_template_zip(panel: AppTest) -> None:
+BUTTONS: dict[TemplateKind, tuple[str, str]] = {
+    "general": ("Download template", "upload.template"),
+    "council": ("Download a Security Council vote template", "upload.template_council"),
+}
+KINDS: list[TemplateKind] = list(get_args(TemplateKind))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_template_button_serves_its_template_zip(panel: AppTest, kind: TemplateKind) -> None:
     from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
-    (button,) = [b for b in panel.get("download_button") if b.proto.label == "Download template"]
-    assert button.proto.id.endswith("upload.template")
-    file_id = _calculate_file_id(template_zip(), "application/zip", TEMPLATE_FILE_NAME)
+    label, key = BUTTONS[kind]
+    (button,) = [b for b in panel.get("download_button") if b.proto.label == label]
+    assert button.proto.id.endswith(key)
+    file_name = TEMPLATES[kind].file_name
+    file_id = _calculate_file_id(template_zip(kind), "application/zip", file_name)
     assert file_id in button.proto.url
+
+
+def test_the_general_template_comes_first_and_the_council_one_second(panel: AppTest) -> None:
+    labels = [b.proto.label for b in panel.get("download_button")]
+    assert labels == [BUTTONS["general"][0], BUTTONS["council"][0]]
 
 
 def test_a_valid_zip_comes_back_as_a_set(panel: AppTest) -> None:
@@ -80,10 +104,35 @@ def test_a_valid_zip_comes_back_as_a_set(panel: AppTest) -> None:
     assert not at.error
 
 
-def test_the_template_uploads_back_as_it_was_downloaded(panel: AppTest) -> None:
-    at = _upload(panel, TEMPLATE_FILE_NAME, template_zip())
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_template_uploads_back_as_it_was_downloaded(
+    panel: AppTest, kind: TemplateKind
+) -> None:
+    at = _upload(panel, TEMPLATES[kind].file_name, template_zip(kind))
     assert not at.exception and not at.error
-    assert at.session_state["test.returned"] == "my-scenario-set"
+    assert at.session_state["test.returned"] == TEMPLATES[kind].id
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_template_opens_in_the_app_and_every_view_it_offers_renders(
+    open_app: Callable[..., AppTest], kind: TemplateKind
+) -> None:
+    template = TEMPLATES[kind]
+    loaded = load_files(template.id, template_files(kind), template.id).set
+    assert loaded is not None
+    at = open_app()
+    upload = at.file_uploader(key="upload.file")
+    upload.set_value((template.file_name, template_zip(kind), "application/zip")).run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="sidebar.set").value == template.id
+    views = [v.id for v in offered(loaded)]
+    assert at.radio(key="sidebar.view").options == [v.label for v in offered(loaded)]
+    for view in views:
+        at.radio(key="sidebar.view").set_value(view).run()
+        assert not at.exception, (view, at.exception)
+        assert not at.error and not at.warning, view
+        assert at.radio(key="sidebar.view").value == view
+        assert at.query_params["set"] == template.id
 
 
 def test_one_scenario_is_added_to_the_set_shown(panel: AppTest) -> None:

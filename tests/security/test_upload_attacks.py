@@ -98,7 +98,7 @@ def test_the_template_loads_with_no_problem_and_its_bytes_are_stable() -> None:
     assert result.problems == ()
     assert result.set is not None and result.set.id == TEMPLATE_ID
     assert dict(result.files) == template_files()
-    assert len(result.set.scenarios) == 2
+    assert len(result.set.scenarios) == 3
     assert template_zip() == template_zip()
     names = zipfile.ZipFile(io.BytesIO(template_zip())).namelist()
     assert f"{TEMPLATE_ID}/README.md" in names and f"{TEMPLATE_ID}/set.yaml" in names
