@@ -4,6 +4,7 @@ and the app pointed at one of the sets the tests run over (``SETS`` in tests/con
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -75,3 +76,17 @@ def linked_view(scenario_set: ScenarioSet, view: str, choices: dict[str, object]
 
 def figures_of(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def text(at: AppTest) -> str:
+    """Everything written as Markdown or caption, with the content escaping taken out."""
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    return re.sub(r"\\(.)", r"\1", "\n".join(values))
+
+
+def figure(at: AppTest, title: str) -> dict:
+    return next(f for f in figures_of(at) if f["layout"]["title"]["text"] == title)
+
+
+def trace(fig: dict, name: str) -> dict:
+    return next(t for t in fig["data"] if t.get("name") == name)

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer.content import ScenarioSet
 from explorer.formats import day
-from tests.app.conftest import figures_of
+from tests.app.conftest import figures_of, text
 from tests.conftest import SETS, set_id
 
 EVERY_SET = list(SETS.values())
@@ -33,20 +33,6 @@ def open_reality(scenario_set: ScenarioSet, scenario_ids: list[str]) -> AppTest:
         kwargs={"scenario_set": scenario_set, "scenario_ids": scenario_ids},
     )
     return at.run()
-
-
-def text(at: AppTest) -> str:
-    """Everything written as Markdown or caption, with the content escaping taken out."""
-    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    return re.sub(r"\\(.)", r"\1", "\n".join(values))
-
-
-def figure(at: AppTest, title: str) -> dict:
-    return next(f for f in figures_of(at) if f["layout"]["title"]["text"] == title)
-
-
-def trace(fig: dict, name: str) -> dict:
-    return next(t for t in fig["data"] if t.get("name") == name)
 
 
 def pair(scenario_set: ScenarioSet) -> list[str]:

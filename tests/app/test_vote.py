@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from explorer.content import Body, Draft, ScenarioSet
 from explorer.formats import day
 from explorer.voting import decide, decided, explain, following_scenario, recorded_votes
-from tests.app.conftest import figures_of
+from tests.app.conftest import figure, figures_of, text, trace
 from tests.conftest import SETS, set_id, sets_where
 
 VOTE_LABELS = {"yes": "In favour", "no": "Against", "abstain": "Abstaining", "absent": "Absent"}
@@ -43,20 +43,6 @@ def open_vote(scenario_set: ScenarioSet, overrides: dict[str, str] | None = None
         kwargs={"scenario_set": scenario_set, "overrides": overrides or {}},
     )
     return at.run()
-
-
-def text(at: AppTest) -> str:
-    """Everything written as Markdown or caption, with the content escaping taken out."""
-    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    return re.sub(r"\\(.)", r"\1", "\n".join(values))
-
-
-def figure(at: AppTest, title: str) -> dict:
-    return next(f for f in figures_of(at) if f["layout"]["title"]["text"] == title)
-
-
-def trace(fig: dict, name: str) -> dict:
-    return next(t for t in fig["data"] if t.get("name") == name)
 
 
 def control(member: str) -> str:
