@@ -46,6 +46,11 @@ OUTCOME_STYLES: dict[str, MarkStyle] = {
 _SEAT_ORDER = ("yes", "abstain", "absent", "no")
 
 
+LABELLED_SEATS = 20
+"""Above this many members, names on the hemicycle would print over each other: the seats are
+then drawn unlabelled, named in their hover text and in the chart's text summary."""
+
+
 def _text_position(angle: float) -> str:
     """Labels point away from the hemicycle, so that neighbours do not overlap."""
     degrees = math.degrees(angle)
@@ -93,7 +98,7 @@ def seat_chart(
             go.Scatter(
                 x=[math.cos(angles[m]) for m in members],
                 y=[math.sin(angles[m]) for m in members],
-                mode="markers+text",
+                mode="markers+text" if count <= LABELLED_SEATS else "markers",
                 name=f"{style.label} ({len(members)})",
                 text=labels,
                 textposition=[_text_position(angles[m]) for m in members],

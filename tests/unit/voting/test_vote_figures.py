@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import plotly.graph_objects as go
+import pytest
 
 from explorer.content import CouncilVote
 from explorer.voting import figures as cf
@@ -190,3 +191,12 @@ def test_record_summary_and_table() -> None:
     assert list(table["symbol"])[:2] == ["not confirmed", "S/2023/773"]
     assert set(table["named against"]) == {"not confirmed"}
     assert set(table["sources"]) == {"United Nations"}
+
+
+@pytest.mark.parametrize("size", [15, 32])
+def test_names_label_the_seats_only_while_they_fit(size: int) -> None:
+    votes = {f"Member {i}": "yes" for i in range(size)}
+    fig = cf.seat_chart(votes, [], "A vote", "adopted")
+    (seats,) = fig.data
+    assert ("text" in seats.mode) == (size <= cf.LABELLED_SEATS)
+    assert sorted(seats.text) == sorted(votes)  # the names stay in the hover text either way
