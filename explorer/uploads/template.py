@@ -5,7 +5,7 @@ module, with comments that say what each field is for:
 
 - ``general`` (``template_general/``), the default: a fictional board decision by a qualified
   majority, with the set's own vocabulary, dated stances, a recorded decision and a branch;
-- ``council`` (``template_set/``): a Security Council vote in the app's default words.
+- ``council`` (``template_council/``): a Security Council vote in the app's default words.
 
 ``template_zip(kind)`` puts a template in one folder, its set id, with fixed timestamps, so the
 bytes are the same on every call.
@@ -44,7 +44,7 @@ class Template:
 
 TEMPLATES: dict[TemplateKind, Template] = {
     "general": Template("my-scenario-set", "scenario-set-template.zip", _HERE / "template_general"),
-    "council": Template("my-council-vote", "council-vote-template.zip", _HERE / "template_set"),
+    "council": Template("my-council-vote", "council-vote-template.zip", _HERE / "template_council"),
 }
 """The templates by kind, the default (``general``) first."""
 
