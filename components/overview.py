@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from explorer import figures
+from explorer.analysis.reach import content_reach
 from explorer.analysis.summaries import tree_summary
 from explorer.content import LIKELIHOOD_SCALE_TITLE, LIKELIHOOD_SCALE_URL, Scenario, ScenarioSet
 from explorer.formats import day
@@ -52,6 +53,11 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     )
     st.markdown(f"### {content(info.question)}")
     st.markdown(f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}")
+    reach = content_reach(scenario_set)
+    st.caption(esc(reach.line()))
+    if reach.coverage:
+        with st.expander("How far the sources reach, and what they do not show"):
+            st.markdown(content(reach.coverage))
     with st.expander("About this scenario set"):
         st.markdown(content(info.summary))
     selected = [s for s in (state.a, state.b) if s]
