@@ -1,8 +1,11 @@
-"""The timeline figure: events by track on one time axis, with their certainty, timing windows
-and hover text. No Streamlit here.
+"""The timeline figure: events by track on one time axis, with their certainty, timing windows,
+numbers that match the key below the chart, and hover text. No Streamlit here.
 
 Each scenario's markers carry a second encoding beside their colour (symbol and dash), and
 content text is HTML-escaped before it goes into hover labels, which plotly renders as markup.
+A scheduled or projected event that the content resolved (it did not happen, or was not found
+by as_of) gets its own marker and says so beside it; the time between the content's as_of and
+today is shaded, because the content says nothing about it.
 """
 
 from __future__ import annotations
@@ -14,12 +17,20 @@ import plotly.graph_objects as go
 
 from explorer.analysis.series import EventSeries
 from explorer.content import Event
-from explorer.figures.palette import NEUTRAL_COLOR, SCENARIO_STYLES, ScenarioStyle
+from explorer.figures.palette import INK_COLOR, NEUTRAL_COLOR, SCENARIO_STYLES, ScenarioStyle
 from explorer.figures.style import clip, esc, layout
+from explorer.figures.timeline_key import labelled, shown_events, status_words, timeline_key
 from explorer.formats import day
 
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
+RESOLVED_MARKER = "-open-dot"
+"""A past scheduled or projected event that did not happen or was not found: hollow, dotted."""
+RESOLVED_WORDS = {"did not happen": "did not happen", "not found": "not found"}
+HOVER_LABEL = {"bgcolor": "#FFFFFF", "bordercolor": NEUTRAL_COLOR, "font": {"color": INK_COLOR}}
+"""Dark text on white: the theme's default hover text is a light grey that does not read."""
+AFTER_AS_OF_FILL = "#999999"
+AFTER_AS_OF = "after the content's as-of date"
 
 
 def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
@@ -29,7 +40,10 @@ def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
     sources = ", ".join(source_names.get(s, s) for s in event.sources) or "none"
     basis = f"<br>Basis: {esc(clip(event.basis, 120))}" if event.basis else ""
     title = esc(event.title)
-    return f"<b>{title}</b><br>{when} · {event.certainty}<br>Sources: {esc(sources)}{basis}"
+    text = f"<b>{title}</b><br>{when} · {esc(status_words(event))}<br>Sources: {esc(sources)}"
+    if event.resolution and event.resolution.note:
+        text += f"<br>{esc(clip(event.resolution.note, 120))}"
+    return text + basis
 
 
 def _bars(
@@ -60,6 +74,52 @@ def _bars(
     )
 
 
+def _numbers(
+    shown: Sequence[Event], numbers: Mapping[Event, int], span: dt.timedelta
+) -> dict[Event, str]:
+    """The text beside each marker: its number where it does not crowd the previous one on
+    its track, and always the outcome of a resolved event."""
+    text: dict[Event, str] = {}
+    for track in dict.fromkeys(e.track for e in shown):
+        row = sorted((e for e in shown if e.track == track), key=lambda e: e.when)
+        for event, flag in zip(row, labelled([e.when for e in row], span), strict=True):
+            outcome = RESOLVED_WORDS[event.resolution.outcome] if event.resolution else ""
+            number = str(numbers[event]) if flag or outcome else ""
+            text[event] = f"{number} {outcome}".strip()
+    return text
+
+
+def _markers(
+    group: Sequence[Event], row: Mapping[str, int], offset: float, style: ScenarioStyle
+) -> dict[str, object]:
+    return {
+        "x": [e.when for e in group],
+        "y": [row[e.track] + offset for e in group],
+        "mode": "markers+text",
+        "textposition": "top center",
+        "textfont": {"size": 11, "color": INK_COLOR},
+        "cliponaxis": False,
+        "legendgroup": style.name,
+        "hoverinfo": "text",
+        "hoverlabel": HOVER_LABEL,
+    }
+
+
+def _after_as_of(fig: go.Figure, as_of: dt.date, today: dt.date) -> None:
+    """Shades the time the content does not cover: from its as_of to today."""
+    fig.add_vrect(x0=as_of, x1=today, fillcolor=AFTER_AS_OF_FILL, opacity=0.15, line_width=0)
+    fig.add_annotation(
+        x=as_of,
+        y=0,
+        yref="paper",
+        text=f"{AFTER_AS_OF} ({esc(day(as_of))})",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font={"size": 11, "color": INK_COLOR},
+    )
+
+
 def timeline(
     series: Sequence[EventSeries],
     tracks: Sequence[str],
@@ -67,18 +127,24 @@ def timeline(
     dates: tuple[dt.date, dt.date],
     source_names: Mapping[str, str],
     track_labels: Mapping[str, str] | None = None,
+    as_of: dt.date | None = None,
 ) -> go.Figure:
     """Events by track on one time axis: observed filled, scheduled open, projected faded and
-    dotted; uncertain timing windows as wide pale bars, durations (a start and an end) as narrow
-    solid ones; a line for today. Tracks are labelled by ``track_labels`` (the set's
-    vocabulary)."""
+    crossed, resolved (did not happen, not found) hollow and dotted with the outcome beside;
+    uncertain timing windows as wide pale bars, durations (a start and an end) as narrow solid
+    ones; a line for today; with ``as_of`` before today, the time after it shaded. Markers
+    carry the numbers of ``timeline_key`` where they do not crowd each other; the x range is
+    padded so that no marker at an edge is cut. Tracks are labelled by ``track_labels``."""
     fig = go.Figure()
     row = {track: index for index, track in enumerate(tracks)}
+    numbers = {entry.event: entry.number for entry in timeline_key(series, tracks, dates)}
+    pad = max(dt.timedelta(days=10), (dates[1] - dates[0]) * 0.04)
+    span = dates[1] - dates[0] + 2 * pad
     offsets = [0.0] if len(series) == 1 else [0.15, -0.15]
     for (one, style), offset in zip(
         zip(series, SCENARIO_STYLES, strict=False), offsets, strict=False
     ):
-        shown = [e for e in one.events if e.track in row and dates[0] <= e.when <= dates[1]]
+        shown = shown_events(one, tracks, dates)
         windows = [(e.window.earliest, e.window.latest, e) for e in shown if e.window]
         spans = [(e.start, e.end, e) for e in shown if not e.window and e.start and e.end]
         for bars, width, opacity, what in (
@@ -87,28 +153,34 @@ def timeline(
         ):
             if bars:
                 fig.add_trace(_bars(bars, row, offset, style, width, opacity, one.label, what))
-        for certainty, suffix in CERTAINTY_MARKERS.items():
-            group = [e for e in shown if e.certainty == certainty]
+        text = _numbers(shown, numbers, span)
+        kinds = [(c, suffix, c) for c, suffix in CERTAINTY_MARKERS.items()]
+        for kind, suffix, certainty in [*kinds, ("resolved", RESOLVED_MARKER, None)]:
+            group = [
+                e
+                for e in shown
+                if (e.resolution is None and e.certainty == certainty)
+                or (certainty is None and e.resolution is not None)
+            ]
             if not group:
                 continue
             fig.add_trace(
                 go.Scatter(
-                    x=[e.when for e in group],
-                    y=[row[e.track] + offset for e in group],
-                    mode="markers",
+                    **_markers(group, row, offset, style),
+                    text=[text[e] for e in group],
                     marker={
                         "symbol": style.symbol + suffix,
                         "size": 12,
                         "color": style.color,
                         "line": {"width": 2, "color": style.color},
                     },
-                    opacity=CERTAINTY_OPACITY[certainty],
-                    name=f"{style.name}: {esc(one.label)}, {certainty}",
-                    legendgroup=style.name,
+                    opacity=CERTAINTY_OPACITY.get(kind, 1.0),
+                    name=f"{style.name}: {esc(one.label)}, {kind}",
                     hovertext=[_event_hover(e, source_names) for e in group],
-                    hoverinfo="text",
                 )
             )
+    if as_of is not None and as_of < today:
+        _after_as_of(fig, as_of, today)
     fig.add_shape(
         type="line",
         x0=today,
@@ -125,5 +197,5 @@ def timeline(
         range=[-0.6, len(row) - 0.4],
         fixedrange=True,
     )
-    fig.update_xaxes(range=[dates[0] - dt.timedelta(days=10), dates[1] + dt.timedelta(days=10)])
+    fig.update_xaxes(range=[dates[0] - pad, dates[1] + pad])
     return layout(fig, "Events by track", height=140 + 70 * len(row))

@@ -32,7 +32,7 @@ def timeline(tiny: ScenarioSet, series: list[EventSeries]):
 
 def test_timeline_draws_each_certainty_differently(tiny: ScenarioSet) -> None:
     fig = timeline(tiny, two_series(tiny)[:1])
-    symbols = {t.name: t.marker.symbol for t in fig.data if t.mode == "markers"}
+    symbols = {t.name: t.marker.symbol for t in fig.data if "markers" in t.mode}
     assert symbols == {
         "A: Adopted, observed": "circle",
         "A: Adopted, projected": "circle-x-open",
@@ -99,7 +99,7 @@ def test_timeline_hover_shows_date_certainty_and_source_and_escapes_markup(
         sources=("un-record",),
     )
     fig = timeline(tiny, [EventSeries("Hostile", [event])])
-    (hover,) = next(t for t in fig.data if t.mode == "markers").hovertext
+    (hover,) = next(t for t in fig.data if "markers" in t.mode).hovertext
     assert hover == (
         "<b>&lt;img src=x onerror=alert(1)&gt;</b><br>"
         "17 November 2025 · observed<br>Sources: United Nations"
