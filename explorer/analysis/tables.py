@@ -24,6 +24,7 @@ def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str])
             "window": f"{e.window.earliest} to {e.window.latest}" if e.window else "",
             "basis": e.basis or "",
             "sources": ", ".join(source_names.get(s, s) for s in e.sources),
+            "resolution": e.resolution.outcome if e.resolution else "",
         }
         for one in series
         for e in one.events

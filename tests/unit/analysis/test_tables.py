@@ -74,11 +74,14 @@ def test_the_events_table_has_a_row_per_event_of_each_scenario_shown(
     table = events(scenario_set)
     assert list(table.columns) == [
         *("scenario", "date", "end", "track", "certainty", "event", "window", "basis"),
-        "sources",
+        *("sources", "resolution"),
     ]
     for scenario in pair(scenario_set):
         shown = table[table["scenario"] == scenario.label]
-        assert shown["event"].tolist() == [e.title for e in scenario_events(scenario_set, scenario)]
+        drawn = scenario_events(scenario_set, scenario)
+        assert shown["event"].tolist() == [e.title for e in drawn]
+        outcomes = [e.resolution.outcome if e.resolution else "" for e in drawn]
+        assert shown["resolution"].tolist() == outcomes
     ids = {s.id for s in scenario_set.sources if s.id != s.publisher}
     cited = {name for cell in table["sources"] for name in cell.split(", ") if cell}
     assert not cited & ids, "sources are named by publisher, not by id"
