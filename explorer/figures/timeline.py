@@ -11,7 +11,7 @@ today is shaded, because the content says nothing about it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -26,7 +26,8 @@ CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open
 CERTAINTY_OPACITY = {"observed": 1.0, "scheduled": 1.0, "projected": 0.9}
 RESOLVED_MARKER = "-open-dot"
 """A past scheduled or projected event that did not happen or was not found: hollow, dotted."""
-RESOLVED_WORDS = {"did not happen": "did not happen", "not found": "not found"}
+RESOLVED = "did not happen or not found"
+"""The legend's word for resolved events; the outcome itself is written beside each marker."""
 HOVER_LABEL = {"bgcolor": "#FFFFFF", "bordercolor": NEUTRAL_COLOR, "font": {"color": INK_COLOR}}
 """Dark text on white: the theme's default hover text is a light grey that does not read."""
 AFTER_AS_OF_FILL = "#999999"
@@ -75,28 +76,42 @@ def _bars(
 
 
 def _numbers(
-    shown: Sequence[Event], numbers: Mapping[Event, int], span: dt.timedelta
+    shown: Sequence[Event],
+    numbers: Mapping[Event, int],
+    span: dt.timedelta,
+    done: Collection[Event] = (),
 ) -> dict[Event, str]:
     """The text beside each marker: its number where it does not crowd the previous one on
-    its track, and always the outcome of a resolved event."""
-    text: dict[Event, str] = {}
+    its track, and always the outcome of a resolved event; none for the events in ``done``
+    (A's, when B shares them: one number per event)."""
+    text: dict[Event, str] = dict.fromkeys(done, "")
     for track in dict.fromkeys(e.track for e in shown):
-        row = sorted((e for e in shown if e.track == track), key=lambda e: e.when)
+        row = sorted((e for e in shown if e.track == track and e not in done), key=lambda e: e.when)
         for event, flag in zip(row, labelled([e.when for e in row], span), strict=True):
-            outcome = RESOLVED_WORDS[event.resolution.outcome] if event.resolution else ""
+            outcome = event.resolution.outcome if event.resolution else ""
             number = str(numbers[event]) if flag or outcome else ""
             text[event] = f"{number} {outcome}".strip()
     return text
 
 
 def _markers(
-    group: Sequence[Event], row: Mapping[str, int], offset: float, style: ScenarioStyle
+    group: Sequence[Event],
+    row: Mapping[str, int],
+    offset: float,
+    style: ScenarioStyle,
+    beside: bool,
 ) -> dict[str, object]:
+    """What every marker trace shares. Numbers go above A's row and below B's; a resolved
+    event's number and outcome (``beside``) to the right of its marker."""
     return {
         "x": [e.when for e in group],
         "y": [row[e.track] + offset for e in group],
         "mode": "markers+text",
-        "textposition": "top center",
+        "textposition": "middle right"
+        if beside
+        else "bottom center"
+        if offset < 0
+        else "top center",
         "textfont": {"size": 11, "color": INK_COLOR},
         "cliponaxis": False,
         "legendgroup": style.name,
@@ -106,15 +121,17 @@ def _markers(
 
 
 def _after_as_of(fig: go.Figure, as_of: dt.date, today: dt.date) -> None:
-    """Shades the time the content does not cover: from its as_of to today."""
+    """Shades the time the content does not cover, from its as_of to today, and says so above
+    the chart, ending at the today line."""
     fig.add_vrect(x0=as_of, x1=today, fillcolor=AFTER_AS_OF_FILL, opacity=0.15, line_width=0)
     fig.add_annotation(
-        x=as_of,
-        y=0,
+        x=today,
+        y=1,
         yref="paper",
-        text=f"{AFTER_AS_OF} ({esc(day(as_of))})",
+        text=f"shaded: {AFTER_AS_OF} ({esc(day(as_of))})",
         showarrow=False,
-        xanchor="left",
+        xanchor="right",
+        xshift=-3,
         yanchor="bottom",
         font={"size": 11, "color": INK_COLOR},
     )
@@ -141,6 +158,7 @@ def timeline(
     pad = max(dt.timedelta(days=10), (dates[1] - dates[0]) * 0.04)
     span = dates[1] - dates[0] + 2 * pad
     offsets = [0.0] if len(series) == 1 else [0.15, -0.15]
+    done: list[Event] = []
     for (one, style), offset in zip(
         zip(series, SCENARIO_STYLES, strict=False), offsets, strict=False
     ):
@@ -153,9 +171,10 @@ def timeline(
         ):
             if bars:
                 fig.add_trace(_bars(bars, row, offset, style, width, opacity, one.label, what))
-        text = _numbers(shown, numbers, span)
+        text = _numbers(shown, numbers, span, set(done) & set(shown))
+        done += shown
         kinds = [(c, suffix, c) for c, suffix in CERTAINTY_MARKERS.items()]
-        for kind, suffix, certainty in [*kinds, ("resolved", RESOLVED_MARKER, None)]:
+        for kind, suffix, certainty in [*kinds, (RESOLVED, RESOLVED_MARKER, None)]:
             group = [
                 e
                 for e in shown
@@ -166,7 +185,7 @@ def timeline(
                 continue
             fig.add_trace(
                 go.Scatter(
-                    **_markers(group, row, offset, style),
+                    **_markers(group, row, offset, style, beside=certainty is None),
                     text=[text[e] for e in group],
                     marker={
                         "symbol": style.symbol + suffix,
@@ -190,7 +209,16 @@ def timeline(
         yref="paper",
         line={"dash": "dot", "color": NEUTRAL_COLOR},
     )
-    fig.add_annotation(x=today, y=1, yref="paper", text="today", showarrow=False, yanchor="bottom")
+    fig.add_annotation(
+        x=today,
+        y=1,
+        yref="paper",
+        text="today",
+        showarrow=False,
+        xanchor="left",
+        xshift=3,
+        yanchor="bottom",
+    )
     fig.update_yaxes(
         tickvals=list(row.values()),
         ticktext=[(track_labels or {}).get(t, t.capitalize()) for t in row],

@@ -13,7 +13,7 @@ from explorer.analysis.series import EventSeries
 from explorer.content import Event
 from explorer.formats import day
 
-LABEL_GAP = 1 / 40
+LABEL_GAP = 1 / 20
 """Two numbers on one row closer than this share of the time axis would print over each
 other: the later one is left to the key."""
 

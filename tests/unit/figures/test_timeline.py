@@ -15,7 +15,7 @@ from explorer.content import Catalog, Event, ScenarioSet
 from explorer.content.entities import Resolution
 from explorer.figures.palette import INK_COLOR
 from explorer.figures.timeline import AFTER_AS_OF, RESOLVED_MARKER
-from explorer.figures.timeline_key import labelled, timeline_key
+from explorer.figures.timeline_key import LABEL_GAP, labelled, timeline_key
 from explorer.views import default_state
 from explorer.views.selection import event_series
 from tests.conftest import SETS, set_id
@@ -80,10 +80,16 @@ def test_a_resolved_event_has_its_own_marker_and_says_what_became_of_it() -> Non
     pending = _event("review", dt.date(2027, 3, 1), "scheduled")
     fig = _figure([EventSeries("One", [resolved, pending])], dt.date(2026, 7, 1))
     traces = {t.name: t for t in _markers(fig)}
-    assert traces["A: One, resolved"].marker.symbol == "circle" + RESOLVED_MARKER
-    assert list(traces["A: One, resolved"].text) == ["1 not found"]
-    assert "scheduled, not found by as_of" in traces["A: One, resolved"].hovertext[0]
-    assert "No report of a deployment." in traces["A: One, resolved"].hovertext[0]
+    assert traces["A: One, did not happen or not found"].marker.symbol == "circle" + RESOLVED_MARKER
+    assert list(traces["A: One, did not happen or not found"].text) == ["1 not found"]
+    assert traces["A: One, did not happen or not found"].textposition == "middle right"
+    assert (
+        "scheduled, not found by as_of"
+        in traces["A: One, did not happen or not found"].hovertext[0]
+    )
+    assert (
+        "No report of a deployment." in traces["A: One, did not happen or not found"].hovertext[0]
+    )
     assert list(traces["A: One, scheduled"].x) == [dt.date(2027, 3, 1)]
     assert RESOLVED_MARKER not in traces["A: One, scheduled"].marker.symbol
 
@@ -112,7 +118,7 @@ def test_an_event_both_scenarios_share_has_one_number_and_both_letters(tiny: Sce
 def test_labelled_keeps_the_first_and_each_far_enough_from_the_last_labelled() -> None:
     day0 = dt.date(2026, 1, 1)
     xs = [day0 + dt.timedelta(days=d) for d in (0, 5, 9, 12, 30)]
-    assert labelled(xs, dt.timedelta(days=400)) == [True, False, False, True, True]
+    assert labelled(xs, dt.timedelta(days=10) / LABEL_GAP) == [True, False, False, True, True]
 
 
 @pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
