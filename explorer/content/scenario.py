@@ -146,8 +146,8 @@ class Scenario(Model):
     def chance(self) -> str:
         """Its likelihood as a reader sees it: ``likely (55-80 %, ICD 203)``, or ``happened``
         for a realized scenario with no likelihood of its own."""
-        if self.likelihood is None:
-            return "happened" if self.status == "realized" else self.status
+        if self.likelihood is None:  # only a realized scenario may leave it out
+            return "happened"
         return described_likelihood(self.likelihood.label)
 
     @model_validator(mode="after")

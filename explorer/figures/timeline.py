@@ -42,8 +42,10 @@ def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
     basis = f"<br>Basis: {esc(clip(event.basis, 120))}" if event.basis else ""
     title = esc(event.title)
     text = f"<b>{title}</b><br>{when} · {esc(status_words(event))}<br>Sources: {esc(sources)}"
-    if event.resolution and event.resolution.note:
-        text += f"<br>{esc(clip(event.resolution.note, 120))}"
+    if event.resolution:
+        said = ", ".join(source_names.get(s, s) for s in event.resolution.sources)
+        note = clip(event.resolution.note or "", 120)
+        text += "".join(f"<br>{esc(part)}" for part in (note, said and f"Said by: {said}") if part)
     return text + basis
 
 

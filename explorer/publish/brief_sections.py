@@ -107,7 +107,9 @@ def key_dates(
             "certainty": event.certainty,
             "certainty_word": _certainty(event),
             "title": event.title,
-            "cites": cite(event.sources),
+            "cites": cite(
+                (*event.sources, *(event.resolution.sources if event.resolution else ()))
+            ),
             "basis": event.basis,
         }
         for event in sorted(letters, key=lambda e: e.when)

@@ -57,6 +57,13 @@ def test_a_resolved_past_event_loads_with_its_outcome(
     assert event.resolution is not None and event.resolution.outcome == outcome
 
 
+def test_a_resolution_cites_known_sources(tiny_set: Path, edit: Edit) -> None:
+    resolution = "    resolution: {outcome: did not happen, sources: [nowhere]}\n"
+    edit("scenarios/adopted.yaml", PROJECTED, PROJECTED + resolution)
+    [problem] = load_set(tiny_set).problems
+    assert "'nowhere' is not a known source id" in problem.message
+
+
 def test_did_not_happen_must_cite_the_source_that_says_so(tiny_set: Path, edit: Edit) -> None:
     edit(
         "scenarios/adopted.yaml",

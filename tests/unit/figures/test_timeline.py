@@ -139,3 +139,20 @@ def test_every_drawn_event_is_in_the_key_once_and_every_marker_has_its_number_or
     for entry in key:
         if entry.event.resolution:
             assert entry.event.certainty != "observed"
+
+
+def test_a_did_not_happen_hover_names_who_said_so() -> None:
+    resolution = Resolution(outcome="did not happen", sources=("un-record",))
+    event = _event("deploy", dt.date(2026, 3, 1), "scheduled", resolution=resolution)
+    fig = figures.timeline(
+        [EventSeries("One", [event])],
+        ["diplomacy"],
+        TODAY,
+        DATES,
+        {"un-record": "United Nations"},
+        as_of=dt.date(2026, 7, 1),
+    )
+    (trace,) = _markers(fig)
+    assert "scheduled, did not happen" in trace.hovertext[0]
+    assert trace.hovertext[0].endswith("<br>Said by: United Nations")
+    assert list(trace.text) == ["1 did not happen"]
