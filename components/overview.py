@@ -39,9 +39,12 @@ def _card(scenario: Scenario, letter: str | None) -> None:
                 f"{LIKELIHOOD_SCALE_URL}",
             )
         st.markdown(content(scenario.narrative.headline))
+        if likelihood is None:
+            with st.expander("The premise"):
+                st.markdown(f"Premise: {content(scenario.premise)}")
+            return
         with st.expander("Why this likelihood, and the premise"):
-            if likelihood is not None:
-                st.markdown(content(likelihood.rationale))
+            st.markdown(content(likelihood.rationale))
             st.markdown(f"Premise: {content(scenario.premise)}")
 
 
