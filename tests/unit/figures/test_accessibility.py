@@ -179,7 +179,12 @@ def scenario_traces(fig: go.Figure, labels: dict[str, str]) -> dict[str, dict[tu
     return found
 
 
-PER_SCENARIO = ["figures.timeline"] + [f for f in FIGURES if f.startswith("figures.trajectory")]
+PROJECTED = [{t.indicator for t in GAZA.scenario(i).trajectories} for i in PAIR]
+PER_SCENARIO = ["figures.timeline"] + [
+    f"figures.trajectory[{n}]"
+    for n, indicator in enumerate(GAZA.indicators)
+    if all(indicator.id in ids for ids in PROJECTED)  # observed-only: no A and B traces
+]
 
 
 def test_the_scenario_styles_differ_in_every_non_colour_encoding() -> None:
