@@ -7,7 +7,7 @@ import streamlit as st
 from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.analysis.summaries import tree_summary
-from explorer.content import LIKELIHOOD_RANGES, Scenario, ScenarioSet
+from explorer.content import LIKELIHOOD_SCALE_TITLE, LIKELIHOOD_SCALE_URL, Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.text import content
 from explorer.text import escape_markdown as esc
@@ -29,13 +29,18 @@ def _card(scenario: Scenario, letter: str | None) -> None:
         label, color, icon = STATUS_BADGES[scenario.status]
         likelihood = scenario.likelihood
         st.badge(label, color=color, icon=icon)
-        st.markdown(
-            f"Likelihood: **{likelihood.label}** ({LIKELIHOOD_RANGES[likelihood.label]}), "
-            f"as judged on {day(likelihood.assessed)}."
-        )
+        if likelihood is None:
+            st.markdown(f"Likelihood: **{esc(scenario.chance)}** (realized: no likelihood needed).")
+        else:
+            st.markdown(
+                f"Likelihood: **{esc(scenario.chance)}**, as judged on {day(likelihood.assessed)}.",
+                help=f"The likelihood words and bands of {LIKELIHOOD_SCALE_TITLE}: "
+                f"{LIKELIHOOD_SCALE_URL}",
+            )
         st.markdown(content(scenario.narrative.headline))
         with st.expander("Why this likelihood, and the premise"):
-            st.markdown(content(likelihood.rationale))
+            if likelihood is not None:
+                st.markdown(content(likelihood.rationale))
             st.markdown(f"Premise: {content(scenario.premise)}")
 
 

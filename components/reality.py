@@ -82,7 +82,7 @@ def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> N
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     scenarios = compared(scenario_set, state)
     st.markdown(esc(as_of_sentence(scenario_set)))
-    publishers = {s.id: s.publisher for s in scenario_set.sources}
+    publishers = {s.id: s.cited_as for s in scenario_set.sources}
     for column, scenario, letter in zip(st.columns(len(scenarios)), scenarios, "AB", strict=False):
         with column:
             _signposts(scenario_set, scenario, letter, publishers)

@@ -27,7 +27,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         table = table[table["kind"].isin(kinds)]
     st.caption(
         f"{len(table)} of {len(scenario_set.sources)} sources. 'via' names the mirror or "
-        "translation actually read where it is not the original publisher."
+        "translation actually read where it is not the original publisher; 'reading' says "
+        "'headline only' where only the publisher's headline or feed summary was read."
     )
     st.dataframe(
         table,
@@ -37,6 +38,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         column_order=[
             "publisher",
             "title",
+            "reading",
             "published",
             "where used",
             "used",

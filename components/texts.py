@@ -66,7 +66,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         st.info("This set has no texts.")
         return state
     names = {a.id: a.name for a in scenario_set.actors}
-    sources = {s.id: s.publisher for s in scenario_set.sources}
+    sources = {s.id: s.cited_as for s in scenario_set.sources}
     issues = {i.id: i for i in scenario_set.issues}
     for column, text in zip(st.columns(len(texts)), texts, strict=True):
         with column:

@@ -19,7 +19,7 @@ def _content(scenario_set: ScenarioSet, state: ViewState, today: dt.date) -> Cha
     series = event_series(scenario_set, state)
     if not any(one.events for one in series):
         return None
-    names = {s.id: s.publisher for s in scenario_set.sources}
+    names = {s.id: s.cited_as for s in scenario_set.sources}
     return ChartContent(
         figures.timeline(
             series,

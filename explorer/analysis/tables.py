@@ -117,6 +117,7 @@ def sources_table(scenario_set: ScenarioSet) -> pd.DataFrame:
                 "url": s.url or "",
                 "used": len(usage.get(s.id, [])),
                 "where used": "; ".join(usage.get(s.id, [])),
+                "reading": "headline only" if s.headline_only else "page",
             }
             for s in scenario_set.sources
         ]

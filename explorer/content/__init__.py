@@ -60,6 +60,18 @@ from explorer.content.folder import (
     content_hash,
     read_folder,
 )
+from explorer.content.likelihood import (
+    LIKELIHOOD_BANDS,
+    LIKELIHOOD_SCALE,
+    LIKELIHOOD_SCALE_TITLE,
+    LIKELIHOOD_SCALE_URL,
+    LIKELIHOOD_WORDS,
+    LikelihoodBand,
+    LikelihoodLabel,
+    described_likelihood,
+    likelihood_band,
+    likelihood_scale_words,
+)
 from explorer.content.loader import (
     OPTIONAL_FILES,
     REQUIRED_FILES,
@@ -96,7 +108,6 @@ from explorer.content.texts import (
     as_written,
 )
 from explorer.content.types import (
-    LIKELIHOOD_RANGES,
     ActorId,
     ActorKind,
     Certainty,
@@ -104,7 +115,6 @@ from explorer.content.types import (
     Id,
     IndicatorId,
     IssueId,
-    LikelihoodLabel,
     Model,
     Position,
     Ref,
@@ -139,7 +149,11 @@ from explorer.content.yamlfile import (
 
 __all__ = [
     "DEFAULT_BODY_ID",
-    "LIKELIHOOD_RANGES",
+    "LIKELIHOOD_BANDS",
+    "LIKELIHOOD_SCALE",
+    "LIKELIHOOD_SCALE_TITLE",
+    "LIKELIHOOD_SCALE_URL",
+    "LIKELIHOOD_WORDS",
     "MAX_DEPTH",
     "MAX_FILES",
     "MAX_FILE_BYTES",
@@ -184,6 +198,7 @@ __all__ = [
     "IssueId",
     "IssuesFile",
     "Likelihood",
+    "LikelihoodBand",
     "LikelihoodLabel",
     "LoadResult",
     "Loc",
@@ -233,9 +248,12 @@ __all__ = [
     "as_written",
     "content_hash",
     "default_body",
+    "described_likelihood",
     "field_path",
     "is_id",
     "iter_references",
+    "likelihood_band",
+    "likelihood_scale_words",
     "load_catalog",
     "load_files",
     "load_set",

@@ -93,3 +93,14 @@ SourceDate = Annotated[
         }
     ),
 ]
+
+
+def period_end(date: dt.date) -> dt.date:
+    """The last day of a date's period: the year's or the month's for a partial date."""
+    precision = precision_of(date)
+    if precision == "year":
+        return dt.date(date.year, 12, 31)
+    if precision == "month":
+        following = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(date.year, date.month, date.day)

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from explorer.content.dates import SourceDate
+from explorer.content.dates import SourceDate, period_end
 from explorer.content.types import (
     ActorId,
     ActorKind,
@@ -43,6 +43,10 @@ class SetInfo(Model):
     summary: Text
     default_pair: tuple[ScenarioId, ScenarioId]
     licence: Text = "CC BY 4.0"
+    coverage: Text | None = Field(
+        default=None,
+        description="How far the sources reach, and what could not be found in them.",
+    )
 
 
 class Source(Model):
@@ -57,6 +61,21 @@ class Source(Model):
         default=None, description="The mirror, aggregator or translation actually read, if any."
     )
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")] = "en"
+    reading: Literal["page", "headline"] = Field(
+        default="page",
+        description="page: the page was read; headline: only the publisher's headline or feed "
+        "summary was read, and the source is cited as what the outlet reported, nothing more.",
+    )
+
+    @property
+    def headline_only(self) -> bool:
+        """Only the publisher's headline or feed summary was read."""
+        return self.reading == "headline"
+
+    @property
+    def cited_as(self) -> str:
+        """The publisher as a citation names it, saying when only a headline was read."""
+        return f"{self.publisher} (headline only)" if self.headline_only else self.publisher
 
     @model_validator(mode="after")
     def _has_url(self) -> Self:
@@ -120,6 +139,22 @@ class Window(Model):
         return self
 
 
+class Resolution(Model):
+    """What became of a scheduled or projected event whose date passed before the set's as_of:
+    ``did not happen`` (a source says so; it cites it) or ``not found`` (not found in the
+    sources read by as_of)."""
+
+    outcome: Literal["did not happen", "not found"]
+    note: Text | None = None
+    sources: Sources = ()
+
+    @model_validator(mode="after")
+    def _said_by_a_source(self) -> Self:
+        if self.outcome == "did not happen" and not self.sources:
+            raise ValueError("'did not happen' must cite the source that says so")
+        return self
+
+
 class Event(Model):
     """A dated event. Observed and scheduled events cite sources; projected ones state a basis."""
 
@@ -135,6 +170,10 @@ class Event(Model):
     actors: tuple[ActorId, ...] = ()
     basis: Text | None = None
     sources: Sources = ()
+    resolution: Resolution | None = Field(
+        default=None,
+        description="For a scheduled or projected event whose date passed: what became of it.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -146,7 +185,17 @@ class Event(Model):
             raise ValueError(f"a {self.certainty} event must cite at least one source")
         if self.certainty == "projected" and not self.basis:
             raise ValueError("a projected event must state its basis")
+        if self.certainty == "observed" and self.resolution is not None:
+            raise ValueError(
+                "an observed event happened: only a scheduled or projected one is resolved"
+            )
         return self
+
+    @property
+    def due(self) -> dt.date:
+        """The last day the event could still have happened on: a window's latest day, else
+        its date or start, each at the end of its period (a month's last day...)."""
+        return period_end(self.window.latest if self.window else self.when)
 
     @property
     def when(self) -> dt.date:

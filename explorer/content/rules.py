@@ -93,6 +93,7 @@ def check_references(
                 )
     if "set.yaml" in parsed:
         problems.extend(_scenario_rules(parsed, scenarios))
+        problems.extend(_resolution_rules(parsed, scenarios))
     if not {"actor", "body"} & unread and "actors.yaml" in parsed:
         problems.extend(_decision_rules(parsed))  # no knock-on of an unread actors or bodies file
     if "cib.yaml" in parsed:
@@ -151,6 +152,35 @@ def _scenario_rules(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[
             current = parents.get(current)
         if current is not None:
             problems.append(item.problem(("parent",), "parents form a cycle"))
+    return problems
+
+
+def _resolution_rules(parsed: dict[str, Parsed], scenarios: list[Parsed]) -> list[Problem]:
+    """A scheduled or projected event whose date passed before the set's ``as_of`` says what
+    became of it (``resolution``): content as of a date does not leave it pending. A
+    counterfactual's events are what would have followed, not pending: they are left alone."""
+    as_of = parsed["set.yaml"].model.as_of  # type: ignore[attr-defined]
+    held = (
+        [(parsed["events.yaml"], items(parsed, "events.yaml", "events"))]
+        if ("events.yaml" in parsed)
+        else []
+    )
+    held += [
+        (item, item.model.events)  # type: ignore[attr-defined]
+        for item in scenarios
+        if item.model.status != "counterfactual"  # type: ignore[attr-defined]
+    ]
+    problems = []
+    for item, events in held:
+        for index, event in enumerate(events):
+            if event.certainty == "observed" or event.resolution or event.due >= as_of:
+                continue
+            message = (
+                f"event {event.id!r} is still {event.certainty} although its date ({event.when}) "
+                f"is before the set's as_of ({as_of}): mark it observed if it happened, or give "
+                "a resolution (outcome: did not happen, with a source, or not found)"
+            )
+            problems.append(item.problem(("events", index), message))
     return problems
 
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from explorer.content.entities import Event
+from explorer.content.likelihood import LikelihoodLabel, described_likelihood
 from explorer.content.types import (
     ActorId,
     CitedSources,
     Id,
     IndicatorId,
     IssueId,
-    LikelihoodLabel,
     Model,
     Position,
     ScenarioId,
@@ -48,6 +48,8 @@ class Trajectory(Model):
 
 
 class Likelihood(Model):
+    """A dated judgement on the scale of ``explorer.content.likelihood`` (ICD 203)."""
+
     label: LikelihoodLabel
     rationale: Text
     assessed: dt.date = Field(description="When the judgement applies (e.g. the decision date).")
@@ -114,13 +116,39 @@ class Scenario(Model):
     status: Status
     parent: ScenarioId | None = None
     branch_point: BranchPoint | None = None
-    likelihood: Likelihood
+    likelihood: Likelihood | None = Field(
+        default=None,
+        validate_default=True,
+        description="Required for open and counterfactual scenarios; a realized one happened.",
+    )
     premise: Text
     events: tuple[Event, ...] = ()
     reactions: tuple[Reaction, ...] = ()
     trajectories: tuple[Trajectory, ...] = ()
     narrative: Narrative
     signposts: tuple[Signpost, ...] = ()
+
+    @field_validator("likelihood")
+    @classmethod
+    def _judged_unless_realized(
+        cls, value: Likelihood | None, info: ValidationInfo
+    ) -> Likelihood | None:
+        status = info.data.get("status")
+        if value is None and status in {"open", "counterfactual"}:
+            article = "an" if status == "open" else "a"
+            raise ValueError(
+                f"{article} {status} scenario needs a likelihood (label, rationale, assessed); "
+                "only a realized one may leave it out"
+            )
+        return value
+
+    @property
+    def chance(self) -> str:
+        """Its likelihood as a reader sees it: ``likely (55-80 %, ICD 203)``, or ``happened``
+        for a realized scenario with no likelihood of its own."""
+        if self.likelihood is None:
+            return "happened" if self.status == "realized" else self.status
+        return described_likelihood(self.likelihood.label)
 
     @model_validator(mode="after")
     def _branch_has_parent(self) -> Self:

@@ -2,7 +2,7 @@
 
 Ids, text and URLs with their limits; ``Ref(kind)``, which marks a field that names another
 object (the loader walks those marks, see ``explorer.content.references``); positions, track ids,
-certainties, statuses and the calibrated likelihood words.
+certainties and statuses (the likelihood words live in ``explorer.content.likelihood``).
 """
 
 from __future__ import annotations
@@ -120,24 +120,6 @@ Position = Annotated[
         {"anyOf": [{"type": "integer", "minimum": -2, "maximum": 2}, {"const": "unknown"}]}
     ),
 ]
-LikelihoodLabel = Literal[
-    "remote",
-    "very unlikely",
-    "unlikely",
-    "about as likely as not",
-    "likely",
-    "very likely",
-    "almost certain",
-]
-LIKELIHOOD_RANGES: dict[str, str] = {
-    "remote": "under 5 %",
-    "very unlikely": "5-20 %",
-    "unlikely": "20-33 %",
-    "about as likely as not": "33-66 %",
-    "likely": "66-90 %",
-    "very likely": "90-95 %",
-    "almost certain": "over 95 %",
-}
 
 
 class Model(BaseModel):

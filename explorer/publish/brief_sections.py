@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 
 from explorer.analysis.compare import scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
-from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
+from explorer.content import (
+    LIKELIHOOD_SCALE_TITLE,
+    LIKELIHOOD_SCALE_URL,
+    Event,
+    Scenario,
+    ScenarioSet,
+    Source,
+)
 from explorer.formats import day, signed
 from explorer.text import is_web_link
 
@@ -62,10 +69,11 @@ def card(scenario: Scenario, letter: str) -> Context:
         "status_words": STATUS_WORDS[scenario.status],
         "title": scenario.title,
         "headline": scenario.narrative.headline,
-        "likelihood": likelihood.label,
-        "likelihood_range": LIKELIHOOD_RANGES[likelihood.label],
-        "assessed": day(likelihood.assessed),
-        "rationale": likelihood.rationale,
+        "likelihood": scenario.chance,
+        "assessed": day(likelihood.assessed) if likelihood else None,
+        "rationale": likelihood.rationale if likelihood else None,
+        "scale": LIKELIHOOD_SCALE_TITLE,
+        "scale_url": LIKELIHOOD_SCALE_URL,
         "premise": scenario.premise,
     }
 
@@ -75,6 +83,12 @@ def _when(event: Event) -> str:
     if event.window:
         text += f" (window {day(event.window.earliest)} to {day(event.window.latest)})"
     return text
+
+
+def _certainty(event: Event) -> str:
+    """The certainty word, with what became of a past scheduled or projected event."""
+    word = CERTAINTY_WORDS[event.certainty]
+    return f"{word}, {event.resolution.outcome}" if event.resolution else word
 
 
 def key_dates(
@@ -91,7 +105,7 @@ def key_dates(
             "letters": ", ".join(letters[event]),
             "track": event.track,
             "certainty": event.certainty,
-            "certainty_word": CERTAINTY_WORDS[event.certainty],
+            "certainty_word": _certainty(event),
             "title": event.title,
             "cites": cite(event.sources),
             "basis": event.basis,
@@ -242,7 +256,7 @@ def signposts(
 
 def source_entry(source: Source) -> Context:
     return {
-        "publisher": source.publisher,
+        "publisher": source.cited_as,
         "href": href(source.url),
         "title": source.title,
         "published": day(source.published) if source.published else None,

@@ -16,7 +16,7 @@ from explorer.analysis.compare import (
 )
 from explorer.analysis.reality import check_signposts
 from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
-from explorer.content import LIKELIHOOD_RANGES, Clause, ScenarioSet
+from explorer.content import LIKELIHOOD_SCALE, Clause, ScenarioSet, likelihood_band
 from explorer.views.selection import (
     compared,
     event_series,
@@ -39,9 +39,12 @@ def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
                 "label": s.label,
                 "compared as": letters.get(s.id, ""),
                 "status": s.status,
-                "likelihood": s.likelihood.label,
-                "likelihood range": LIKELIHOOD_RANGES[s.likelihood.label],
-                "likelihood assessed": s.likelihood.assessed,
+                "likelihood": s.likelihood.label if s.likelihood else s.chance,
+                "likelihood range": likelihood_band(s.likelihood.label).range
+                if s.likelihood
+                else "",
+                "likelihood scale": LIKELIHOOD_SCALE if s.likelihood else "",
+                "likelihood assessed": s.likelihood.assessed if s.likelihood else "",
                 "headline": s.narrative.headline,
                 "premise": s.premise,
             }
@@ -53,7 +56,7 @@ def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 def timeline_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     """The events the timeline draws: the chosen scenarios, tracks and dates."""
     series = event_series(scenario_set, state)
-    publishers = {s.id: s.publisher for s in scenario_set.sources}
+    publishers = {s.id: s.cited_as for s in scenario_set.sources}
     return tables.events_table(series, publishers)
 
 
@@ -108,7 +111,7 @@ def texts_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     silent on an issue gets a row marked ``silent`` (the column keeps its older name, draft,
     so exports read as before)."""
     labels = {i.id: i.label for i in scenario_set.issues}
-    publishers = {s.id: s.publisher for s in scenario_set.sources}
+    publishers = {s.id: s.cited_as for s in scenario_set.sources}
     return pd.DataFrame(
         [
             {
@@ -146,7 +149,7 @@ def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
             }
             for m, v in recorded_votes(found[0].vote).items()
         ]
-    sources = {s.id: s.publisher for s in scenario_set.sources}
+    sources = {s.id: s.cited_as for s in scenario_set.sources}
     record_rows = (
         record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
     )

@@ -27,6 +27,12 @@ from tests.security.conftest import APP, clear_streamlit_caches
 
 DATE = re.compile(rb"(?<=[:\-\[,] )(\d{4})-(\d{2})-(\d{2})(?=[ \t]*(?:$|[,}\]#]))", re.MULTILINE)
 """A date that is a whole value (not part of an id such as ``vote-2025-11-17``)."""
+PARTIAL = re.compile(
+    rb"((?:date|start|end|earliest|latest|published|circulated|as_of): )"
+    rb"\"?(\d{4})(?:-(\d{2}))?\"?(?=[ \t]*(?:$|[,}\]#]))",
+    re.MULTILINE,
+)
+"""A date written as a year or a month (``date: 2026``, ``latest: 2026-12``)."""
 CENTURIES = 400 * 365 + 97
 """Days in 400 years: a shift by it keeps every 29 February."""
 
@@ -39,7 +45,15 @@ def _moved(text: bytes, move: Callable[[dt.date], dt.date]) -> bytes:
             return match.group(0)
         return move(when).isoformat().encode()
 
-    return DATE.sub(one, text)
+    def partial(match: re.Match[bytes]) -> bytes:
+        key, year, month = match.groups()
+        first = dt.date(int(year), int(month or 1), 1)
+        moved = move(first)
+        if moved.month != first.month or moved.day != 1:  # onto one day: that day, in full
+            return key + moved.isoformat().encode()
+        return key + (f"{moved.year:04d}" + (f"-{moved.month:02d}" if month else "")).encode()
+
+    return PARTIAL.sub(partial, DATE.sub(one, text))
 
 
 def _moves(scenario_set: ScenarioSet) -> dict[str, Callable[[dt.date], dt.date]]:

@@ -132,6 +132,10 @@ def test_the_sources_table_has_a_row_per_source_and_says_where_each_is_used(
     assert list(table.columns) == [
         *("id", "title", "publisher", "via", "published", "kind", "language", "url", "used"),
         "where used",
+        "reading",
+    ]
+    assert table["reading"].tolist() == [
+        "headline only" if s.reading == "headline" else "page" for s in scenario_set.sources
     ]
     assert table["id"].tolist() == [s.id for s in scenario_set.sources]
     usage = source_usage(scenario_set)
