@@ -1,6 +1,7 @@
-"""The Council's voting record on the Gaza war, October 2023 to mid-2026: every record's counts
-reproduce its recorded outcome under Article 27(3), every record cites its sources, and what the
-reference leaves unconfirmed stays unconfirmed."""
+"""The Council's voting record on the Gaza war, October 2023 to mid-2026, closed by the two votes
+of 11 March 2026 on the regional war with Iran: every record's counts reproduce its recorded
+outcome under Article 27(3), every record cites its sources, and what the reference leaves
+unconfirmed stays unconfirmed."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ PERMANENT = ("China", "France", "Russian Federation", "United Kingdom", "United 
 PERMANENT_KEYS = {member_key(p) for p in PERMANENT}
 
 
-def test_the_record_holds_sixteen_drafts_and_three_amendments_in_date_order() -> None:
+def test_the_record_holds_eighteen_drafts_and_three_amendments_in_date_order() -> None:
+    """Sixteen Gaza drafts and three amendments, then the two Iran-war drafts of 2026."""
     kinds = [v.kind for v in RECORD]
-    assert (kinds.count("draft"), kinds.count("amendment")) == (16, 3)
+    assert (kinds.count("draft"), kinds.count("amendment")) == (18, 3)
     assert [v.date for v in RECORD] == sorted(v.date for v in RECORD)
 
 
@@ -67,8 +69,9 @@ def test_unconfirmed_abstainers_stay_unnamed() -> None:
     assert [v.abstaining is None for v in amendments] == [False, True, True]
 
 
-def test_the_decision_of_the_set_is_the_last_vote_and_matches_its_draft() -> None:
-    last = RECORD[-1]
+def test_the_decision_of_the_set_is_the_last_gaza_vote_and_matches_its_draft() -> None:
+    """Resolution 2803 is the last vote on a Gaza text; only the 2026 Iran-war votes follow."""
+    last = next(v for v in reversed(RECORD) if v.date.year < 2026)
     draft = next(d for d in GAZA.drafts if d.vote)
     assert draft.vote is not None
     assert (last.date, last.symbol, last.outcome) == (draft.vote.date, draft.symbol, "adopted")
@@ -78,6 +81,17 @@ def test_the_decision_of_the_set_is_the_last_vote_and_matches_its_draft() -> Non
         len(draft.vote.abstain),
     )
     assert last.resolution == draft.resolution == "S/RES/2803 (2025)"
+
+
+def test_the_2026_votes_are_resolution_2817_adopted_and_a_russian_draft_short_of_nine() -> None:
+    """The votes sheet's two votes of 11 March 2026, cast by the 2026 membership."""
+    votes = [v for v in RECORD if v.date.year == 2026]
+    assert [(v.yes, v.no, v.abstain, v.outcome, v.resolution) for v in votes] == [
+        (13, 0, 2, "adopted", "S/RES/2817 (2026)"),
+        (4, 2, 9, "insufficient_votes", None),
+    ]
+    russian = votes[1]
+    assert not tally_record(russian, PERMANENT).vetoed_by and "Latvia" in russian.against
 
 
 def test_the_us_vetoed_seven_drafts_and_one_amendment() -> None:
