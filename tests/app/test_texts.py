@@ -42,9 +42,10 @@ def test_each_text_names_its_proponents_status_and_its_clauses(scenario_set: Sce
     page = page_text(at)
     names = {a.id: a.name for a in scenario_set.actors}
     for text in scenario_set.drafts:
-        proponents = ", ".join(names[p] for p in text.proponents)
-        label = "Sponsor" if len(text.proponents) == 1 else "Proponents"
-        assert f"{label}: {proponents}" in page
+        if text.proponents:  # a text not yet tabled (the Gaza renewal) has none to name
+            proponents = ", ".join(names[p] for p in text.proponents)
+            label = "Sponsor" if len(text.proponents) == 1 else "Proponents"
+            assert f"{label}: {proponents}" in page
         assert status_words(text) in page
         if text.clauses:
             assert f"In {text.symbol or text.title}" in page

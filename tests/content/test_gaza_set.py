@@ -66,12 +66,21 @@ def test_no_two_sources_share_a_url(scenario_set: ScenarioSet) -> None:
     assert [url for url, n in urls.items() if n > 1] == []
 
 
-def test_the_council_of_2025_sits_as_recorded(gaza: ScenarioSet) -> None:
+def test_the_councils_of_2025_and_2026_sit_as_recorded(gaza: ScenarioSet) -> None:
+    bodies = {b.id: b for b in gaza.bodies}
+    permanent = {"chn", "fra", "rus", "gbr", "usa"}
+    stayed = {"dnk", "grc", "pak", "pan", "som"}
+    elected = {
+        "council-2025": stayed | {"dza", "guy", "kor", "sle", "svn"},
+        "council-2026": stayed | {"bhr", "col", "cod", "lva", "lbr"},
+    }
+    for body_id, members in elected.items():
+        body = bodies[body_id]
+        assert body.rule == "security-council" and set(body.permanent) == permanent
+        assert set(body.members) == permanent | members, body_id
     seats = {a.id: a.council_seat for a in gaza.actors}
-    permanent = {a for a, seat in seats.items() if seat == "permanent"}
-    elected = {a for a, seat in seats.items() if seat == "elected"}
-    assert permanent == {"chn", "fra", "rus", "gbr", "usa"}
-    assert elected == {"dza", "dnk", "grc", "guy", "pak", "pan", "kor", "sle", "svn", "som"}
+    assert {a for a, seat in seats.items() if seat == "permanent"} == permanent
+    assert {a for a, seat in seats.items() if seat == "elected"} == set().union(*elected.values())
     others = {"isr", "hamas", "pa", "unsg", "qat", "egy", "tur", "sau", "are", "jor", "idn", "irn"}
     assert others <= set(seats)
 
@@ -107,27 +116,27 @@ def test_the_russian_draft_was_circulated_with_no_recorded_vote(gaza: ScenarioSe
     assert russian.vote is None and russian.status == "circulated"
 
 
-def test_the_four_scenarios_have_their_status(gaza: ScenarioSet) -> None:
+def test_the_scenarios_have_their_status(gaza: ScenarioSet) -> None:
     statuses = {s.id: s.status for s in gaza.scenarios}
     assert statuses["us-draft-adopted"] == "realized"
     assert statuses["russian-draft-prevails"] == "counterfactual"
     assert statuses["council-deadlock"] == "counterfactual"
-    branch = next(s for s in gaza.scenarios if s.parent == "us-draft-adopted")
-    assert branch.status == "open"
+    branches = [s for s in gaza.scenarios if s.parent == "us-draft-adopted"]
+    assert len(branches) >= 2 and all(b.status == "open" for b in branches)
 
 
 @pytest.mark.parametrize("scenario_id", [s.id for s in CATALOG[GAZA_ID].scenarios])
 def test_each_scenario_is_complete(gaza: ScenarioSet, scenario_id: str) -> None:
     scenario = next(s for s in gaza.scenarios if s.id == scenario_id)
     assert len(scenario_events(gaza, scenario)) >= 10
-    assert len(scenario.trajectories) >= 4
+    assert len(scenario.trajectories) >= (0 if scenario.status == "realized" else 4)
     for trajectory in scenario.trajectories:
         first, last = trajectory.points[0].date, trajectory.points[-1].date
         assert first <= dt.date(2025, 12, 31) and last >= dt.date(2027, 10, 1), trajectory.indicator
     actors = {p.actor for p in scenario.narrative.perspectives if p.actor}
     assert len(actors) >= 4
     assert scenario.narrative.risks and scenario.narrative.opportunities
-    assert len(scenario.signposts) >= 4
+    assert len(scenario.signposts) >= (1 if scenario.status == "realized" else 4)
     if scenario.status == "counterfactual":
         text = f"{scenario.premise} {scenario.narrative.headline}".lower()
         assert "counterfactual" in text

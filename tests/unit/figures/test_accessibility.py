@@ -61,7 +61,7 @@ from explorer.voting import figures as council_figures
 
 ROOT = Path(__file__).resolve().parents[3]
 GAZA: ScenarioSet = load_catalog().sets["gaza-unsc-2025"]
-PAIR = ("us-draft-adopted", "russian-draft-prevails")
+PAIR = GAZA.info.default_pair
 BACKGROUNDS = {"light": "#FFFFFF", "dark": "#171614", "dark (before 1.67)": "#0E1117"}
 COLOUR_BLIND_SAFE = {c.upper() for c in (*OKABE_ITO.values(), *POSITION_SCALE)}
 
@@ -80,7 +80,9 @@ def _timeline() -> go.Figure:
 def _trajectories() -> list[go.Figure]:
     series = [TrajectorySeries(s.label, s.trajectories) for s in (GAZA.scenario(i) for i in PAIR)]
     observed = observed_points(GAZA)
-    return [figures.trajectory(i, series, observed) for i in GAZA.indicators]
+    projected = [{t.indicator for t in s.trajectories} for s in (GAZA.scenario(i) for i in PAIR)]
+    both = [i for i in GAZA.indicators if all(i.id in ids for ids in projected)]
+    return [figures.trajectory(i, series, observed) for i in both]
 
 
 def _heatmap() -> go.Figure:
