@@ -14,6 +14,7 @@ from explorer.analysis.compare import scenario_events, stance_changes, stances_u
 from explorer.analysis.summaries import changes_summary
 from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
 from explorer.formats import day, signed
+from explorer.publish.brief_charts import indicator_chart
 from explorer.text import is_web_link
 
 STATUS_WORDS = {
@@ -133,6 +134,7 @@ def stances(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: Citatio
                 "a": signed(a),
                 "b": signed(b),
                 "shift": f"{b - a:+d}" if isinstance(a, int) and isinstance(b, int) else "",
+                "values": (a, b),
                 "basis": basis,
                 "cites": cite(sources),
             }
@@ -162,7 +164,7 @@ def indicators(
             {
                 "kind": "projected",
                 "date": p.date,
-                "scenario": f"{letter}: {s.label}",
+                "scenario": letter,
                 "value": _number(p.value),
                 "range": f"{_number(p.low)} to {_number(p.high)}",
             }
@@ -182,11 +184,19 @@ def indicators(
             if v.indicator == indicator.id
         ]
         bases = [(letter, t.basis, cite(t.sources)) for letter, _, t in paths]
+        observed = [
+            (o.date, v.value)
+            for o in scenario_set.observations
+            for v in o.values
+            if v.indicator == indicator.id
+        ]
+        title = f"{indicator.label} ({indicator.unit})"
         ordered = sorted(rows, key=lambda r: r["date"])
         tables.append(
             {
                 "label": indicator.label,
                 "unit": indicator.unit,
+                "chart": indicator_chart(title, [(letter, t) for letter, _, t in paths], observed),
                 "description": indicator.description,
                 "better": {True: "higher", False: "lower", None: None}[indicator.higher_is_better],
                 "rows": [{**row, "date": day(row["date"])} for row in ordered],
