@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from explorer.analysis.compare import scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
 from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
-from explorer.formats import day, signed
+from explorer.formats import day, number, places, signed
 from explorer.publish.brief_charts import indicator_chart
 from explorer.text import is_web_link
 
@@ -49,10 +49,6 @@ class Citations:
 
     def cited(self) -> list[Source]:
         return [self._sources[s] for s in self.order]
-
-
-def _number(value: float) -> str:
-    return format(value, ",.10g")
 
 
 def card(scenario: Scenario, letter: str) -> Context:
@@ -165,17 +161,18 @@ def indicators(
                 "kind": "projected",
                 "date": p.date,
                 "scenario": letter,
-                "value": _number(p.value),
-                "range": f"{_number(p.low)} to {_number(p.high)}",
+                "value": number(p.value, decimals),
+                "range": f"{number(p.low, decimals)} to {number(p.high, decimals)}",
             }
-            for letter, s, t in paths
+            for letter, _, t in paths
+            for decimals in [places([v for q in t.points for v in (q.value, q.low, q.high)])]
             for p in t.points
         ]
         rows += [
             {
                 "kind": "observed",
                 "date": o.date,
-                "value": _number(v.value),
+                "value": number(v.value, places([v.value])),
                 "note": v.note or o.title,
                 "cites": cite(o.sources),
             }

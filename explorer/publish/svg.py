@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from explorer.content import PartialDate
 from explorer.figures.palette import INK_COLOR, NEUTRAL_COLOR
+from explorer.formats import day
 
 WIDTH = 720
 FONT = 10  # px; a character is about 0.55 of this wide
@@ -63,7 +65,8 @@ def ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
     found = []
     while index // 12 <= dt.MAXYEAR and (date := dt.date(index // 12, index % 12 + 1, 1)) <= last:
         if date >= first:
-            found.append((date, f"{date.year}" if step >= 12 else f"{date:%B %Y}"))
+            precision = "year" if step >= 12 else "month"
+            found.append((date, day(PartialDate(date.year, date.month, precision=precision))))
         index += step
     return found
 

@@ -17,6 +17,7 @@ from explorer.analysis.compare import (
 from explorer.analysis.reality import check_signposts
 from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content import LIKELIHOOD_RANGES, Clause, ScenarioSet
+from explorer.formats import day
 from explorer.views.selection import (
     compared,
     event_series,
@@ -41,7 +42,7 @@ def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
                 "status": s.status,
                 "likelihood": s.likelihood.label,
                 "likelihood range": LIKELIHOOD_RANGES[s.likelihood.label],
-                "likelihood assessed": s.likelihood.assessed,
+                "likelihood assessed": day(s.likelihood.assessed),
                 "headline": s.narrative.headline,
                 "premise": s.premise,
             }
@@ -131,7 +132,8 @@ def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 
 
 def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """The decision's recorded vote beside the what-if of the view, then the body's record."""
+    """The decision's recorded vote beside the what-if of the view, then the body's record;
+    a cell that does not apply to its row is empty."""
     names = {a.id: a.name for a in scenario_set.actors}
     found = decided(scenario_set)
     rows: list[dict[str, object]] = []
@@ -150,8 +152,10 @@ def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     record_rows = (
         record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
     )
-    table = pd.DataFrame(rows)
-    return table if record_rows is None else pd.concat([table, record_rows], ignore_index=True)
+    table = pd.DataFrame(rows, dtype=object)
+    if record_rows is None:
+        return table
+    return pd.concat([table, record_rows.astype(object)], ignore_index=True).fillna("")
 
 
 def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
@@ -166,7 +170,7 @@ def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
                     "signpost": check.signpost.text,
                     "status": check.status,
                     "evidence": "; ".join(
-                        f"{e.observation.date} {e.observation.title}" for e in check.evidence
+                        f"{e.observation.title} ({day(e.observation.date)})" for e in check.evidence
                     ),
                 }
             )
