@@ -14,7 +14,7 @@ from explorer.analysis.compare import scenario_events, stance_changes, stances_u
 from explorer.analysis.summaries import changes_summary
 from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
 from explorer.formats import day, number, places, signed
-from explorer.publish.brief_charts import indicator_chart
+from explorer.publish.indicator_chart import indicator_chart
 from explorer.text import is_web_link
 
 STATUS_WORDS = {

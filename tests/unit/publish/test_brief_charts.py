@@ -18,7 +18,8 @@ import pytest
 from explorer.analysis.compare import scenario_events, stance_changes
 from explorer.content import ScenarioSet, load_set
 from explorer.publish.brief import brief_html
-from explorer.publish.brief_charts import indicator_chart, stance_chart
+from explorer.publish.brief_charts import stance_chart
+from explorer.publish.indicator_chart import indicator_chart
 from explorer.publish.svg import FONT, fit, ticks
 from tests.conftest import SETS, set_id
 
