@@ -23,6 +23,16 @@ def day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+DAY_MS = 86_400_000
+DATE_TICKS: tuple[dict[str, object], ...] = (
+    {"dtickrange": [None, 27 * DAY_MS], "value": "%-d %B %Y"},
+    {"dtickrange": [27 * DAY_MS, 360 * DAY_MS], "value": "%B %Y"},
+    {"dtickrange": [360 * DAY_MS, None], "value": "%Y"},
+)
+"""A plotly date axis's ``tickformatstops``: ticks read as ``day`` writes dates (``1 July
+2026``, ``July 2026``, ``2026``), whatever the spacing plotly picks."""
+
+
 def signed(value: Position) -> str:
     """A position as shown: ``+2``, ``0``, ``-1`` or ``unknown``."""
     return value if isinstance(value, str) else f"{value:+d}" if value else "0"

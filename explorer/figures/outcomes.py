@@ -16,7 +16,7 @@ from explorer.analysis.series import TrajectorySeries
 from explorer.content import Indicator
 from explorer.figures.palette import OBSERVED_COLOR, SCENARIO_STYLES
 from explorer.figures.style import clip, esc, layout, wrap
-from explorer.formats import day, number, places
+from explorer.formats import DATE_TICKS, day, number, places
 
 RANGE_HOVER = "range %{customdata[2]} to %{customdata[3]}"
 """Hover text reads ``customdata``: the date and the value, low and high as the content writes
@@ -87,4 +87,5 @@ def trajectory(
             )
         )
     fig.update_yaxes(title=esc(indicator.unit), rangemode="tozero")
+    fig.update_xaxes(tickformatstops=list(DATE_TICKS))
     return layout(fig, wrap(f"{indicator.label}", 40), height=380)

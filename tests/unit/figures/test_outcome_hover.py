@@ -31,3 +31,11 @@ def test_hover_text_reads_dates_and_numbers_as_written_everywhere(
                     assert len(decimals) == 1, (value, low, high)
             for text in trace.hovertext or ():
                 assert not ISO_DATE.search(text), text
+
+
+@pytest.mark.parametrize("scenario_set", [s for s in SETS.values() if s.indicators], ids=set_id)
+def test_date_ticks_read_as_dates_are_written_at_every_spacing(scenario_set: ScenarioSet) -> None:
+    series = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios[:2]]
+    figure = trajectory(scenario_set.indicators[0], series, observed_points(scenario_set))
+    formats = [stop.value for stop in figure.layout.xaxis.tickformatstops]
+    assert formats == ["%-d %B %Y", "%B %Y", "%Y"]
