@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from urllib.parse import unquote
 
 from explorer.analysis.compare import scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
 from explorer.content import LIKELIHOOD_RANGES, Event, Scenario, ScenarioSet, Source
 from explorer.formats import day, number, places, signed
 from explorer.publish.indicator_chart import indicator_chart
-from explorer.text import is_web_link
+from explorer.text import is_web_link, isolate
 
 STATUS_WORDS = {
     "realized": "Realized: this happened",
@@ -248,6 +249,8 @@ def signposts(
 
 
 def source_entry(source: Source) -> Context:
+    """A listed source; its address is shown with escapes decoded (``%D8%B9`` as the letter it
+    stands for, isolated so a right-to-left path keeps its order) and linked as written."""
     return {
         "publisher": source.publisher,
         "href": href(source.url),
@@ -255,5 +258,5 @@ def source_entry(source: Source) -> Context:
         "published": day(source.published) if source.published else None,
         "accessed": day(source.accessed),
         "via": source.via,
-        "url": source.url,
+        "url": isolate(unquote(source.url)) if source.url else None,
     }

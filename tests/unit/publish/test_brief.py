@@ -210,3 +210,14 @@ def test_long_texts_are_folded_and_the_brief_says_where_to_read_them(
         assert html.escape(section.body) in folded
     assert html.escape(adopted.narrative.headline) not in folded
     assert "open them in the HTML file; a printout leaves them out" in pair_brief
+
+
+def test_an_escaped_address_is_shown_decoded_and_linked_as_written(tiny: ScenarioSet) -> None:
+    written = "https://example.org/%D8%B9%D8%B1%D8%A8%D9%8A"
+    encoded = tiny.model_copy(
+        update={"sources": tuple(s.model_copy(update={"url": written}) for s in tiny.sources)}
+    )
+    page = brief_html(encoded, "adopted", "rejected", LINK, GENERATED)
+    listed = page.split("<h2>Sources</h2>")[1]
+    assert f'<a href="{written}">' in listed
+    assert '<span class="url">\u2068https://example.org/عربي\u2069</span>' in listed
