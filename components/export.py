@@ -3,7 +3,9 @@
 The panel's body runs only while it is open, and the files are cached (a few of each, shared
 by every session) by all they depend on: the set's id, its content hash, the ids and the link,
 never by content alone, so an ordinary rerun costs nothing and no session sees another's. The
-PDF is printed by Chromium only when it is clicked. ``explorer.publish`` is imported when first
+PDF is printed by Chromium only when it is clicked; it states the page count it really has, and
+once printed that count is remembered (shared, bounded), so the panel and the HTML brief say it
+too. ``explorer.publish`` is imported when first
 used: it pulls in pandas, which takes a second to import and would otherwise hold up the first
 page of a fresh server.
 """
@@ -17,6 +19,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from explorer.content import ScenarioSet, content_hash
+from explorer.formats import count
 from explorer.views import ViewState
 
 
@@ -52,10 +55,43 @@ def _brief(
     b: str | None,
     link: str,
     day: dt.date,
+    pages: int | None,
 ) -> str:
     from explorer.publish import brief as brief
 
-    return brief.brief_html(_scenario_set, a, b, link, day)
+    return brief.brief_html(_scenario_set, a, b, link, day, pages)
+
+
+PageKey = tuple[str, str, str, str | None, str, dt.date]
+REMEMBERED_COUNTS = 64
+
+
+@st.cache_resource
+def _page_counts() -> dict[PageKey, int]:
+    """How many pages each printed brief has (set id, content hash, a, b, link, day), shared
+    by every session and bounded: the oldest is forgotten first."""
+    return {}
+
+
+def _pdf_of(scenario_set: ScenarioSet, key: PageKey) -> Callable[[], bytes]:
+    """Called by Streamlit on a click, on another thread; an error there shows as a failed
+    download."""
+    _, _, a, b, link, day = key
+
+    def make() -> bytes:
+        from explorer.publish.brief import brief_html
+        from explorer.publish.pdf import counted_brief_pdf
+
+        printed = counted_brief_pdf(lambda pages: brief_html(scenario_set, a, b, link, day, pages))
+        if printed is None:
+            raise RuntimeError("Chromium could not print the brief")
+        counts = _page_counts()
+        counts[key] = printed[1]
+        while len(counts) > REMEMBERED_COUNTS:
+            counts.pop(next(iter(counts)))
+        return printed[0]
+
+    return make
 
 
 def set_zip(scenario_set: ScenarioSet, files: Mapping[str, bytes], share_base: str) -> bytes:
@@ -66,21 +102,6 @@ def set_zip(scenario_set: ScenarioSet, files: Mapping[str, bytes], share_base: s
         scenario_set, files, scenario_set.id, scenario_set.content_hash, content_hash(files),
         share_base,
     )  # fmt: skip
-
-
-def _pdf_of(page: str) -> Callable[[], bytes]:
-    """Called by Streamlit on a click, on another thread; an error there shows as a failed
-    download."""
-
-    def make() -> bytes:
-        from explorer.publish.pdf import brief_pdf
-
-        pdf = brief_pdf(page)
-        if pdf is None:
-            raise RuntimeError("Chromium could not print the brief")
-        return pdf
-
-    return make
 
 
 def render(
@@ -99,7 +120,9 @@ def render(
         st.markdown("**Cite this view**")
         st.code(publish.citation(scenario_set, state, link, today), language=None, wrap_lines=True)
         name, data = _view_csv(scenario_set, scenario_set.id, digest, state)
-        page = _brief(scenario_set, scenario_set.id, digest, state.a, state.b, link, today)
+        key = (scenario_set.id, digest, state.a, state.b, link, today)
+        pages = _page_counts().get(key)
+        page = _brief(scenario_set, *key, pages)
         share_base = urlsplit(link)._replace(query="", fragment="").geturl()
         csv_column, zip_column, html_column, pdf_column = st.columns(4)
         csv_column.download_button(
@@ -131,8 +154,8 @@ def render(
         )
         if pdf_available():
             pdf_column.download_button(
-                "Brief (PDF)",
-                _pdf_of(page),
+                f"Brief (PDF, {count(pages, 'page')})" if pages else "Brief (PDF)",
+                _pdf_of(scenario_set, key),
                 file_name=f"brief-{pair}.pdf",
                 mime="application/pdf",
                 key="export.brief_pdf",
@@ -142,5 +165,19 @@ def render(
         st.caption(
             "CSV: the data this view shows, as filtered. ZIP: the whole scenario set's YAML "
             "files with a README and metadata.json (version, content hash, licence, sources). "
-            "Brief: the compared pair as a printable document, with the sources it cites."
+            f"Brief: {_brief_words(pages, pdf_available())}"
         )
+
+
+def _brief_words(pages: int | None, printable: bool) -> str:
+    """What the brief is, with the page count it has as PDF once it has been printed."""
+    what = (
+        "the compared pair as a printable document: key dates, positions and indicators drawn "
+        "as charts, the sources it cites, longer texts folded (open in the HTML file, left "
+        "out of a printout)."
+    )
+    if not printable:
+        return what + " A PDF needs Chromium, which this server lacks: print the HTML file."
+    if pages:
+        return what + f" As PDF (A4) it has {count(pages, 'page')}, as its first page says."
+    return what + " As PDF (A4) it runs to a few pages; its first page says how many."

@@ -20,6 +20,7 @@ from explorer.analysis.reality import (
 )
 from explorer.analysis.series import TrajectorySeries
 from explorer.content import Scenario, ScenarioSet
+from explorer.formats import day
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 from explorer.views.selection import compared
@@ -43,7 +44,7 @@ def _signposts(
         st.markdown(f"{STATUS_MARKS[check.status]}: {esc(check.signpost.text)}")
         if check.evidence:
             lines = [
-                f"{e.observation.date}, {'supports' if e.supports else 'contradicts'}: "
+                f"{day(e.observation.date)}, {'supports' if e.supports else 'contradicts'}: "
                 f"{e.observation.title} ("
                 + ", ".join(sorted({publishers[s] for s in e.observation.sources}))
                 + ")"

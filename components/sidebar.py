@@ -147,7 +147,7 @@ def _dates(low: dt.date, high: dt.date) -> None:
     if low == high:
         st.caption(f"Dates: every date in this set is {day(low)}.")
     elif low >= SLIDER_FIRST and high <= SLIDER_LAST:
-        st.slider("Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD")
+        st.slider("Dates", min_value=low, max_value=high, key=_key("dates"), format="D MMMM YYYY")
     else:
         st.date_input(
             "Dates", min_value=low, max_value=high, key=_key("dates"), format="YYYY-MM-DD"

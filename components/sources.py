@@ -1,12 +1,19 @@
-"""Sources: every source with publisher, date and link, filterable, with where it is used."""
+"""Sources: every source with publisher, date and link, filterable, with where it is used. The
+search is in the link (``search=``): a link opened, or Back and Forward, sets the field."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from components import url
 from components.data import memo
 from explorer.content import ScenarioSet
 from explorer.views import ViewState, data
+from explorer.views.choices import SEARCH_LENGTH
+
+QUERY = "sources.query"
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
@@ -14,8 +21,10 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         ("sources.table", scenario_set.content_hash),
         lambda: data.sources_table(scenario_set, state),
     )
+    if url.changed_outside() or QUERY not in st.session_state:
+        st.session_state[QUERY] = state.search
     left, right = st.columns([2, 1])
-    query = left.text_input("Search titles and publishers", key="sources.query", max_chars=100)
+    query = left.text_input("Search titles and publishers", key=QUERY, max_chars=SEARCH_LENGTH)
     kinds = right.multiselect("Kind", sorted(table["kind"].unique()), key="sources.kinds")
     if query:
         needle = query.casefold()
@@ -53,4 +62,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             "used": st.column_config.NumberColumn("uses"),
         },
     )
-    return state
+    return replace(state, search=query)

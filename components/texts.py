@@ -1,5 +1,7 @@
 """Texts: the competing texts (drafts, proposals, treaties) clause by clause, aligned by issue,
-differences marked, each with its proponents, status and decision."""
+differences marked, each with its proponents, status and decision. Every clause card opens with
+the short name of its text, so on a phone, where the columns stack, each card still says whose
+text it is."""
 
 from __future__ import annotations
 
@@ -33,6 +35,15 @@ def status_words(text: Draft) -> str:
     return (
         f"{words}; no decision recorded" if text.vote is None and text.status in AWAITING else words
     )
+
+
+def short_name(text: Draft, names: dict[str, str], kinds: dict[str, str]) -> str:
+    """``Draft by United States (S/2025/748)``: the text's kind, proponents and symbol, or
+    its title where it names no proponent."""
+    who = ", ".join(names[p] for p in text.proponents)
+    kind = kinds.get(text.kind, text.kind)
+    name = f"{kind[:1].upper()}{kind[1:]} by {who}" if who else text.title
+    return f"{name} ({text.symbol})" if text.symbol and text.symbol not in name else name
 
 
 def _header(text: Draft, names: dict[str, str]) -> None:
@@ -73,15 +84,17 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             _header(text, names)
     st.divider()
     titles = [t.title for t in texts]
+    kinds = {k.id: k.label for k in scenario_set.vocabulary.text_kinds}
+    cards = [short_name(text, names, kinds) for text in texts]
     for row in aligned_clauses(scenario_set):
         if row.issue not in state.issues:
             continue
         silent = ", ".join(titles[i] for i in row.silent_in)
         marker = f"not addressed in: {silent}" if silent else "addressed differently"
         st.markdown(f"**{content(issues[row.issue].label)}** · {esc(marker)}")
-        for column, text, clauses in zip(st.columns(len(texts)), texts, row.cells, strict=True):
+        for column, card, clauses in zip(st.columns(len(texts)), cards, row.cells, strict=True):
             with column, st.container(border=True):
-                st.caption(esc(f"In {text.symbol or text.title}"))
+                st.markdown(f"**{esc(card)}**")
                 if not clauses:
                     st.caption("Silent on this issue (as reported).")
                 for clause in clauses:

@@ -72,7 +72,7 @@ def brief(args: argparse.Namespace) -> int:
     # Imported here: they pull in pandas and plotly, which would slow validate and schema by ~1.5 s.
     from explorer.publish.brief import brief_html
     from explorer.publish.citation import LOCAL_BASE
-    from explorer.publish.pdf import CHROMIUM, brief_pdf
+    from explorer.publish.pdf import CHROMIUM, counted_brief_pdf
     from explorer.views import view_link
 
     catalog = load_catalog(scenarios_root())
@@ -96,18 +96,18 @@ def brief(args: argparse.Namespace) -> int:
     b_id = None if b == NO_B else b
     state = replace(default_state(catalog, set_id), a=a, b=b_id)
     link = args.link or view_link(LOCAL_BASE, encode(state, catalog))
-    page = brief_html(scenario_set, a, b_id, link, dt.date.today())
+    today = dt.date.today()
     out = args.out or Path(
         f"brief-{a}" + (f"-vs-{b_id}" if b_id else "") + (".pdf" if args.pdf else ".html")
     )
     if args.pdf:
-        pdf = brief_pdf(page)
-        if pdf is None:
+        printed = counted_brief_pdf(lambda n: brief_html(scenario_set, a, b_id, link, today, n))
+        if printed is None:
             print(f"could not print a PDF: no working Chromium at {CHROMIUM}", file=sys.stderr)
             return 1
-        out.write_bytes(pdf)
+        out.write_bytes(printed[0])
     else:
-        out.write_text(page, encoding="utf-8")
+        out.write_text(brief_html(scenario_set, a, b_id, link, today), encoding="utf-8")
     print(f"wrote {one_line(str(out))}")
     return 0
 

@@ -1,11 +1,13 @@
-"""One way to write what a person reads: dates, positions, counted nouns and ids from names."""
+"""One way to write what a person reads: dates, positions, numbers at the precision the
+content gives them, counted nouns and ids from names. Every date a person reads, in the app,
+its tables, hover text and the brief, is written by ``day``; every number by ``number``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from explorer.content import Position, precision_of
 
@@ -19,6 +21,16 @@ def day(date: dt.date) -> str:
     if precision == "month":
         return f"{date:%B %Y}"
     return f"{date.day} {date:%B %Y}"
+
+
+DAY_MS = 86_400_000
+DATE_TICKS: tuple[dict[str, object], ...] = (
+    {"dtickrange": [None, 27 * DAY_MS], "value": "%-d %B %Y"},
+    {"dtickrange": [27 * DAY_MS, 360 * DAY_MS], "value": "%B %Y"},
+    {"dtickrange": [360 * DAY_MS, None], "value": "%Y"},
+)
+"""A plotly date axis's ``tickformatstops``: ticks read as ``day`` writes dates (``1 July
+2026``, ``July 2026``, ``2026``), whatever the spacing plotly picks."""
 
 
 def signed(value: Position) -> str:
@@ -41,6 +53,22 @@ def places(values: Iterable[float]) -> int:
 def number(value: float, decimals: int) -> str:
     """``value`` with ``decimals`` places: as precise as the content, never more."""
     return f"{value:.{decimals}f}"
+
+
+def numbers(values: Sequence[float]) -> list[str]:
+    """``values`` written alike, with the most places any of them has: ``477.0``, ``634.7``."""
+    decimals = places(values)
+    return [number(v, decimals) for v in values]
+
+
+def span(low: float, high: float) -> str:
+    """A range with the precision of its ends: ``477.0 to 634.7``, never ``477 to 634.7``."""
+    return " to ".join(numbers([low, high]))
+
+
+def day_span(start: dt.date, end: dt.date | None) -> str:
+    """``3 November 2025``, or ``3 November 2025 to 30 June 2026`` when it has an end."""
+    return day(start) + (f" to {day(end)}" if end else "")
 
 
 def slug(text: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from explorer.analysis.compare import StanceChange, StanceView
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Indicator, Position, ScenarioSet
-from explorer.formats import count, day
+from explorer.formats import count, day, number, places, span
 
 
 def timeline_summary(series: Sequence[EventSeries]) -> str:
@@ -18,7 +18,7 @@ def timeline_summary(series: Sequence[EventSeries]) -> str:
         detail = ", ".join(
             f"{counts[c]} {c}" for c in ("observed", "scheduled", "projected") if counts[c]
         )
-        parts.append(f"{one.label}: {len(one.events)} events ({detail or 'none'})")
+        parts.append(f"{one.label}: {count(len(one.events), 'event')} ({detail or 'none'})")
     return "Timeline. " + "; ".join(parts) + "."
 
 
@@ -60,9 +60,10 @@ def trajectory_summary(indicator: Indicator, series: Sequence[TrajectorySeries])
         path = next((t for t in one.trajectories if t.indicator == indicator.id), None)
         if path:
             end = path.points[-1]
+            value = number(end.value, places([end.value, end.low, end.high]))
             parts.append(
-                f"{one.label} projects {end.value:g} {indicator.unit} by {day(end.date)} "
-                f"(range {end.low:g} to {end.high:g})"
+                f"{one.label} projects {value} {indicator.unit} by {day(end.date)} "
+                f"(range {span(end.low, end.high)})"
             )
     return f"{indicator.label}: " + ("; ".join(parts) or "no projection") + "."
 

@@ -9,19 +9,19 @@ import pandas as pd
 from explorer.analysis.compare import ObservedPoint, StanceChange, StanceView, source_usage
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Actor, Issue, ScenarioSet
-from explorer.formats import signed
+from explorer.formats import day, day_span, number, places, signed
 
 
 def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str]) -> pd.DataFrame:
     rows = [
         {
             "scenario": one.label,
-            "date": e.when,
-            "end": e.end.isoformat() if e.end else "",
+            "date": day(e.when),
+            "end": day(e.end) if e.end else "",
             "track": e.track,
             "certainty": e.certainty,
             "event": e.title,
-            "window": f"{e.window.earliest} to {e.window.latest}" if e.window else "",
+            "window": day_span(e.window.earliest, e.window.latest) if e.window else "",
             "basis": e.basis or "",
             "sources": ", ".join(source_names.get(s, s) for s in e.sources),
             "resolution": e.resolution.outcome if e.resolution else "",
@@ -41,13 +41,23 @@ def stances_table(
                 "actor": a.name,
                 "issue": i.label,
                 "position": signed(views[(a.id, i.id)].value),
-                "salience": (s.salience if (s := views[(a.id, i.id)].stance) else None),
-                "basis": views[(a.id, i.id)].reaction_basis or (s.summary if s else "") or "",
+                "salience": _salience(views[(a.id, i.id)]),
+                "basis": _basis(views[(a.id, i.id)]),
             }
             for a in actors
             for i in issues
         ]
     )
+
+
+def _salience(view: StanceView) -> str:
+    """As the content gives it, or empty where no statement was found."""
+    salience = view.stance.salience if view.stance else None
+    return "" if salience is None else number(salience, places([salience]))
+
+
+def _basis(view: StanceView) -> str:
+    return view.reaction_basis or (view.stance.summary if view.stance else "") or ""
 
 
 def changes_table(
@@ -72,30 +82,34 @@ def changes_table(
 def trajectories_table(
     series: Sequence[TrajectorySeries], observed: Sequence[ObservedPoint], labels: Mapping[str, str]
 ) -> pd.DataFrame:
-    rows = [
-        {
-            "indicator": labels[t.indicator],
-            "scenario": one.label,
-            "kind": "projected",
-            "date": p.date,
-            "value": p.value,
-            "low": p.low,
-            "high": p.high,
-            "note": t.basis,
-        }
-        for one in series
-        for t in one.trajectories
-        for p in t.points
-    ]
+    """Projected points with their range, each path written at the precision its numbers have;
+    observed values as reported, with no range."""
+    rows = []
+    for one in series:
+        for t in one.trajectories:
+            decimals = places([v for p in t.points for v in (p.value, p.low, p.high)])
+            rows += [
+                {
+                    "indicator": labels[t.indicator],
+                    "scenario": one.label,
+                    "kind": "projected",
+                    "date": day(p.date),
+                    "value": number(p.value, decimals),
+                    "low": number(p.low, decimals),
+                    "high": number(p.high, decimals),
+                    "note": t.basis,
+                }
+                for p in t.points
+            ]
     rows += [
         {
             "indicator": labels[p.indicator],
             "scenario": "",
             "kind": "observed",
-            "date": p.date,
-            "value": p.value,
-            "low": None,
-            "high": None,
+            "date": day(p.date),
+            "value": number(p.value, places([p.value])),
+            "low": "",
+            "high": "",
             "note": p.note or p.observation,
         }
         for p in observed
@@ -112,7 +126,7 @@ def sources_table(scenario_set: ScenarioSet) -> pd.DataFrame:
                 "title": s.title,
                 "publisher": s.publisher,
                 "via": s.via or "",
-                "published": s.published.isoformat() if s.published else "",
+                "published": day(s.published) if s.published else "",
                 "kind": s.kind,
                 "language": s.language,
                 "url": s.url or "",

@@ -16,8 +16,11 @@ from explorer.analysis.series import TrajectorySeries
 from explorer.content import Indicator
 from explorer.figures.palette import OBSERVED_COLOR, SCENARIO_STYLES
 from explorer.figures.style import clip, esc, layout, wrap
+from explorer.formats import DATE_TICKS, day, number, places
 
-RANGE_HOVER = "range %{customdata[0]} to %{customdata[1]}"
+RANGE_HOVER = "range %{customdata[2]} to %{customdata[3]}"
+"""Hover text reads ``customdata``: the date and the value, low and high as the content writes
+them (``explorer.formats``), never plotly's own date or number format."""
 
 
 def trajectory(
@@ -31,6 +34,7 @@ def trajectory(
     for one, style in zip(series, SCENARIO_STYLES, strict=False):
         for path in (t for t in one.trajectories if t.indicator == indicator.id):
             x = [p.date for p in path.points]
+            decimals = places([v for p in path.points for v in (p.value, p.low, p.high)])
             fig.add_trace(
                 go.Scatter(
                     x=x + x[::-1],
@@ -55,8 +59,11 @@ def trajectory(
                     line={"color": style.color, "dash": style.dash, "width": 2.5},
                     marker={"symbol": style.symbol, "size": 7},
                     legendgroup=style.name,
-                    customdata=[[p.low, p.high] for p in path.points],
-                    hovertemplate=f"%{{x|%Y-%m-%d}}: %{{y}} ({RANGE_HOVER})"
+                    customdata=[
+                        [day(p.date), *(number(v, decimals) for v in (p.value, p.low, p.high))]
+                        for p in path.points
+                    ],
+                    hovertemplate=f"%{{customdata[0]}}: %{{customdata[1]}} ({RANGE_HOVER})"
                     + f"<extra>{esc(one.label)}</extra>",
                 )
             )
@@ -70,11 +77,15 @@ def trajectory(
                 marker={"symbol": "x", "size": 11, "color": OBSERVED_COLOR},
                 name="Observed",
                 hovertext=[
-                    esc(f"Observed {p.date}: {p.value:g}. {clip(p.note or p.observation, 160)}")
+                    esc(
+                        f"Observed {day(p.date)}: {number(p.value, places([p.value]))}. "
+                        f"{clip(p.note or p.observation, 160)}"
+                    )
                     for p in points
                 ],
                 hoverinfo="text",
             )
         )
     fig.update_yaxes(title=esc(indicator.unit), rangemode="tozero")
+    fig.update_xaxes(tickformatstops=list(DATE_TICKS))
     return layout(fig, wrap(f"{indicator.label}", 40), height=380)

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from explorer.content import Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.publish import brief_sections as sections
+from explorer.publish.brief_charts import stance_chart, timeline_strip
 from explorer.publish.citation import cite_line, pair_subject
 
 
@@ -46,9 +47,15 @@ def _scenario(scenario_set: ScenarioSet, scenario_id: str) -> Scenario:
 
 
 def brief_html(
-    scenario_set: ScenarioSet, a: str, b: str | None, link: str, generated: dt.date
+    scenario_set: ScenarioSet,
+    a: str,
+    b: str | None,
+    link: str,
+    generated: dt.date,
+    pages: int | None = None,
 ) -> str:
-    """The brief of scenario ``a`` (compared with ``b`` when given) as one HTML document.
+    """The brief of scenario ``a`` (compared with ``b`` when given) as one HTML document;
+    ``pages``, when known, is how many pages it has as PDF (``explorer.publish.pdf``).
 
     Raises ``ValueError`` when ``a`` or ``b`` is not a scenario of the set, or they are equal.
     """
@@ -80,6 +87,12 @@ def brief_html(
         cards=[sections.card(s, letter) for letter, s in lettered],
         key_dates=key_dates,
         stances=stances,
+        timeline_chart=timeline_strip(scenario_set, chosen),
+        stance_chart=stance_chart(
+            [(f"{r['actor']} · {r['issue']}", *r["values"]) for r in stances["rows"]],
+            stances["labels"],
+        ),
+        pages=pages,
         indicators=indicators,
         narratives=narratives,
         signposts=signposts,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from urllib.parse import unquote
 
 from explorer.analysis.compare import scenario_events, stance_changes, stances_under
 from explorer.analysis.summaries import changes_summary
@@ -20,8 +21,9 @@ from explorer.content import (
     ScenarioSet,
     Source,
 )
-from explorer.formats import day, signed
-from explorer.text import is_web_link
+from explorer.formats import day, number, places, signed
+from explorer.publish.indicator_chart import indicator_chart
+from explorer.text import is_web_link, isolate
 
 STATUS_WORDS = {
     "realized": "Realized: this happened",
@@ -55,10 +57,6 @@ class Citations:
 
     def cited(self) -> list[Source]:
         return [self._sources[s] for s in self.order]
-
-
-def _number(value: float) -> str:
-    return format(value, ",.10g")
 
 
 def card(scenario: Scenario, letter: str) -> Context:
@@ -149,6 +147,7 @@ def stances(scenario_set: ScenarioSet, chosen: Sequence[Scenario], cite: Citatio
                 "a": signed(a),
                 "b": signed(b),
                 "shift": f"{b - a:+d}" if isinstance(a, int) and isinstance(b, int) else "",
+                "values": (a, b),
                 "basis": basis,
                 "cites": cite(sources),
             }
@@ -178,18 +177,19 @@ def indicators(
             {
                 "kind": "projected",
                 "date": p.date,
-                "scenario": f"{letter}: {s.label}",
-                "value": _number(p.value),
-                "range": f"{_number(p.low)} to {_number(p.high)}",
+                "scenario": letter,
+                "value": number(p.value, decimals),
+                "range": f"{number(p.low, decimals)} to {number(p.high, decimals)}",
             }
-            for letter, s, t in paths
+            for letter, _, t in paths
+            for decimals in [places([v for q in t.points for v in (q.value, q.low, q.high)])]
             for p in t.points
         ]
         rows += [
             {
                 "kind": "observed",
                 "date": o.date,
-                "value": _number(v.value),
+                "value": number(v.value, places([v.value])),
                 "note": v.note or o.title,
                 "cites": cite(o.sources),
             }
@@ -198,11 +198,19 @@ def indicators(
             if v.indicator == indicator.id
         ]
         bases = [(letter, t.basis, cite(t.sources)) for letter, _, t in paths]
+        observed = [
+            (o.date, v.value)
+            for o in scenario_set.observations
+            for v in o.values
+            if v.indicator == indicator.id
+        ]
+        title = f"{indicator.label} ({indicator.unit})"
         ordered = sorted(rows, key=lambda r: r["date"])
         tables.append(
             {
                 "label": indicator.label,
                 "unit": indicator.unit,
+                "chart": indicator_chart(title, [(letter, t) for letter, _, t in paths], observed),
                 "description": indicator.description,
                 "better": {True: "higher", False: "lower", None: None}[indicator.higher_is_better],
                 "rows": [{**row, "date": day(row["date"])} for row in ordered],
@@ -257,6 +265,8 @@ def signposts(
 
 
 def source_entry(source: Source) -> Context:
+    """A listed source; its address is shown with escapes decoded (``%D8%B9`` as the letter it
+    stands for, isolated so a right-to-left path keeps its order) and linked as written."""
     return {
         "publisher": source.cited_as,
         "href": href(source.url),
@@ -264,5 +274,5 @@ def source_entry(source: Source) -> Context:
         "published": day(source.published) if source.published else None,
         "accessed": day(source.accessed),
         "via": source.via,
-        "url": source.url,
+        "url": isolate(unquote(source.url)) if source.url else None,
     }

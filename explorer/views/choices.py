@@ -1,6 +1,8 @@
 """The views' own choices in a link: the Vote view's what-if (votes=), the What-if's fixed
-descriptors and changed judgments (fix=, judge=) and the Stakeholders date (asof=). Each token is
-parsed into a valid choice or named in a notice, and encoded back in short readable words."""
+descriptors and changed judgments (fix=, judge=), the Stakeholders date and salience map's issue
+(asof=, salience=) and the Sources search (search=). Each token is parsed into a valid choice or
+named in a notice, and encoded back in short readable words. The search is only ever compared
+with titles and publishers, and shown back in its own text field, never as markup."""
 
 from __future__ import annotations
 
@@ -117,6 +119,24 @@ def _as_of(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> dt.date |
     return day
 
 
+SEARCH_LENGTH = 100
+"""The longest search the Sources view takes (its field's limit)."""
+
+
+def _salience(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> str | None:
+    if raw in {i.id for i in scenario_set.issues}:
+        return raw
+    notices.append(f"Ignored salience={shown(raw)}: no such issue in this set.")
+    return None
+
+
+def _search(raw: str, notices: list[str]) -> str:
+    if len(raw) > SEARCH_LENGTH:
+        notices.append(f"Ignored search: it is longer than {SEARCH_LENGTH} characters.")
+        return ""
+    return raw
+
+
 def parse_choices(raw: dict[str, str], scenario_set: ScenarioSet, notices: list[str]) -> dict:
     """The views' choices ``raw`` asks for, as ``ViewState`` fields."""
     chosen: dict[str, object] = {}
@@ -128,6 +148,10 @@ def parse_choices(raw: dict[str, str], scenario_set: ScenarioSet, notices: list[
         chosen["judgments"] = _judgments(raw["judge"], scenario_set, notices)
     if "asof" in raw:
         chosen["as_of"] = _as_of(raw["asof"], scenario_set, notices)
+    if "salience" in raw:
+        chosen["salience"] = _salience(raw["salience"], scenario_set, notices)
+    if "search" in raw:
+        chosen["search"] = _search(raw["search"], notices)
     return chosen
 
 
@@ -144,4 +168,8 @@ def encode_choices(state: ViewState) -> dict[str, str]:
         out["judge"] = LIST_SEPARATOR.join(_encode_judgment(j, v) for j, v in state.judgments)
     if state.as_of:
         out["asof"] = state.as_of.isoformat()
+    if state.salience:
+        out["salience"] = state.salience
+    if state.search:
+        out["search"] = state.search
     return out

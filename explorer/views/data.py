@@ -17,6 +17,7 @@ from explorer.analysis.compare import (
 from explorer.analysis.reality import check_signposts
 from explorer.cib import consistent_scenarios, from_cib_file, with_judgments
 from explorer.content import LIKELIHOOD_SCALE, Clause, ScenarioSet, likelihood_band
+from explorer.formats import day
 from explorer.views.selection import (
     compared,
     event_series,
@@ -44,7 +45,7 @@ def overview_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
                 if s.likelihood
                 else "",
                 "likelihood scale": LIKELIHOOD_SCALE if s.likelihood else "",
-                "likelihood assessed": s.likelihood.assessed if s.likelihood else "",
+                "likelihood assessed": day(s.likelihood.assessed) if s.likelihood else "",
                 "headline": s.narrative.headline,
                 "premise": s.premise,
             }
@@ -134,7 +135,8 @@ def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 
 
 def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """The decision's recorded vote beside the what-if of the view, then the body's record."""
+    """The decision's recorded vote beside the what-if of the view, then the body's record;
+    a cell that does not apply to its row is empty."""
     names = {a.id: a.name for a in scenario_set.actors}
     found = decided(scenario_set)
     rows: list[dict[str, object]] = []
@@ -153,8 +155,10 @@ def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
     record_rows = (
         record_table(scenario_set.council_record, sources) if scenario_set.council_record else None
     )
-    table = pd.DataFrame(rows)
-    return table if record_rows is None else pd.concat([table, record_rows], ignore_index=True)
+    table = pd.DataFrame(rows, dtype=object)
+    if record_rows is None:
+        return table
+    return pd.concat([table, record_rows.astype(object)], ignore_index=True).fillna("")
 
 
 def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
@@ -169,7 +173,7 @@ def reality_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
                     "signpost": check.signpost.text,
                     "status": check.status,
                     "evidence": "; ".join(
-                        f"{e.observation.date} {e.observation.title}" for e in check.evidence
+                        f"{e.observation.title} ({day(e.observation.date)})" for e in check.evidence
                     ),
                 }
             )

@@ -13,7 +13,7 @@ from explorer.analysis.compare import offered_groups, scenario_events, tracks_in
 from explorer.content import Catalog, ScenarioSet
 from explorer.views.registry import DEFAULT_VIEW, VIEWS
 
-VIEW_CHOICES = ("votes", "fixed", "judgments", "as_of")
+VIEW_CHOICES = ("votes", "fixed", "judgments", "as_of", "salience", "search")
 """Fields that views (not the sidebar) choose: carried from the URL into each rerun."""
 Judgment = tuple[str, str, str, str]
 
@@ -39,6 +39,10 @@ class ViewState:
     """Cross-impact what-if: changed judgments, ((impacting d, v, impacted d, v), value)."""
     as_of: dt.date | None = None
     """Stakeholders: positions as recorded on this date; None means the newest."""
+    salience: str | None = None
+    """Stakeholders: the issue of the position and salience map; None means the first shown."""
+    search: str = ""
+    """Sources: the words searched for in titles and publishers."""
 
 
 _DATE_RANGES: dict[str, tuple[dt.date, dt.date]] = {}

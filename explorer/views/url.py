@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from explorer.analysis.compare import offered_groups, tracks_in_use
 from explorer.content import Catalog
+from explorer.formats import day
 from explorer.views.choices import encode_choices, parse_choices
 from explorer.views.migrations import migrate
 from explorer.views.registry import VIEWS
@@ -33,7 +34,7 @@ from explorer.views.tokens import (
 
 PARAMS = (
     *("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor"),
-    *("votes", "fix", "judge", "asof", "v"),
+    *("votes", "fix", "judge", "asof", "salience", "search", "v"),
 )
 MAX_PARAMETERS = 1000
 """The most parameters a link may carry: Streamlit's own limit
@@ -65,7 +66,7 @@ def _dates(
         return None
     if start < bounds[0] or end > bounds[1]:
         notices.append(
-            f"Ignored dates={shown(raw)}: this set runs from {bounds[0]} to {bounds[1]}."
+            f"Ignored dates={shown(raw)}: this set runs from {day(bounds[0])} to {day(bounds[1])}."
         )
         return None
     return start, end

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from explorer.content import CouncilVote
+from explorer.formats import day
 from explorer.voting.figures import OUTCOME_STYLES
 
 
@@ -20,7 +21,7 @@ def record_table(record: Sequence[CouncilVote], source_names: Mapping[str, str])
     return pd.DataFrame(
         [
             {
-                "date": v.date,
+                "date": day(v.date),
                 "kind": v.kind,
                 "symbol": v.symbol or "not confirmed",
                 "sponsor": v.sponsor,

@@ -6,6 +6,7 @@ Caches are cleared around every test by the autouse fixture in tests/app/conftes
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -13,9 +14,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import export
 from explorer import publish
 from explorer.content import Catalog, ScenarioSet, load_set, read_folder
-from explorer.publish import pdf
+from explorer.publish import brief, pdf
 from explorer.views import VIEWS, default_state
 from tests.conftest import SET_FOLDERS
 
@@ -110,3 +112,40 @@ def test_every_view_of_every_set_exports(set_id: str, view: str, b: str | None) 
     at = panel(loaded(SET_FOLDERS[set_id]), opened=True, view=view, **({} if b else {"b": None}))
     assert not at.exception, at.exception
     assert buttons(at)[:3] == BUTTONS[:3]
+
+
+def test_once_printed_the_panel_and_the_html_brief_say_the_pdfs_page_count(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "pdf_available", lambda: True)
+    monkeypatch.setattr(pdf, "counted_brief_pdf", lambda page: (b"%PDF", 3))
+    stated: list[int | None] = []
+    original = brief.brief_html
+
+    def html_brief(*args: object) -> str:
+        stated.append(args[-1])  # type: ignore[arg-type]
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(brief, "brief_html", html_brief)
+    content = loaded(tiny_set)
+    before = panel(content, opened=True)
+    (label,) = [b.label for b in before.get("download_button") if b.key == "export.brief_pdf"]
+    assert label == "Brief (PDF)"
+    assert "its first page says how many" in before.caption[0].value
+    scenario_set, _ = content
+    state = default_state(Catalog(sets={scenario_set.id: scenario_set}))
+    key = (scenario_set.id, scenario_set.content_hash, state.a, state.b, LINK, dt.date.today())
+    assert export._pdf_of(scenario_set, key)() == b"%PDF"
+    after = panel(content, opened=True)
+    (label,) = [b.label for b in after.get("download_button") if b.key == "export.brief_pdf"]
+    assert label == "Brief (PDF, 3 pages)"
+    assert "As PDF (A4) it has 3 pages" in after.caption[0].value
+    assert stated == [None, 3], "the HTML brief states the count once it is known"
+
+
+def test_without_chromium_the_panel_says_to_print_the_html_brief(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "pdf_available", lambda: False)
+    at = panel(loaded(tiny_set), opened=True)
+    assert "A PDF needs Chromium, which this server lacks" in at.caption[0].value

@@ -78,7 +78,7 @@ def test_the_reality_check_marks_signposts_and_states_the_as_of_date(
             statuses.append(status)
             for o in bearing:
                 verb = "supports" if signpost.id in o.supports else "contradicts"
-                assert f"{o.date}, {verb}: {o.title} (" in page
+                assert f"{day(o.date)}, {verb}: {o.title} (" in page
         if statuses:
             noun = "signpost" if len(statuses) == 1 else "signposts"
             assert (
@@ -124,6 +124,6 @@ def test_the_reality_check_of_one_scenario_lists_its_evidence() -> None:
     assert not at.exception, at.exception
     page = text(at)
     assert "1 of 1 signpost observed, 0 contradicted" in page
-    assert "2025-12-07, supports: Trucks counted (Example Wire)" in page
+    assert "7 December 2025, supports: Trucks counted (Example Wire)" in page
     assert "Aid trucks per day, Adopted: no observed value within the projected period." in page
     assert len(figures_of(at)) == 1

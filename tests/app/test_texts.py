@@ -5,12 +5,15 @@ clause card naming the text it belongs to."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.texts import STATUS_WORDS, status_words
+from components.texts import STATUS_WORDS, short_name, status_words
+from explorer.analysis.compare import aligned_clauses
 from explorer.content import ScenarioSet, TextStatus
+from explorer.text import escape_markdown as esc
 from tests.conftest import SETS, set_id, sets_where
 
 
@@ -35,6 +38,16 @@ def page_text(at: AppTest) -> str:
 WITH_TEXTS = sets_where(lambda s: s.drafts)
 
 
+def bordered(node: Any) -> list[Any]:
+    """The bordered containers (the clause cards) under ``node``, in page order."""
+    found = []
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "type", "") == "flex_container" and child.proto.flex_container.border:
+            found.append(child)
+        found += bordered(child)
+    return found
+
+
 @pytest.mark.parametrize("scenario_set", WITH_TEXTS, ids=set_id)
 def test_each_text_names_its_proponents_status_and_its_clauses(scenario_set: ScenarioSet) -> None:
     at = open_texts(scenario_set)
@@ -46,9 +59,26 @@ def test_each_text_names_its_proponents_status_and_its_clauses(scenario_set: Sce
             proponents = ", ".join(names[p] for p in text.proponents)
             label = "Sponsor" if len(text.proponents) == 1 else "Proponents"
             assert f"{label}: {proponents}" in page
+        kinds = {k.id: k.label for k in scenario_set.vocabulary.text_kinds}
         assert status_words(text) in page
         if text.clauses:
-            assert f"In {text.symbol or text.title}" in page
+            assert short_name(text, names, kinds) in page
+
+
+@pytest.mark.parametrize("scenario_set", WITH_TEXTS, ids=set_id)
+def test_every_clause_card_says_whose_text_it_is_for_when_columns_stack(
+    scenario_set: ScenarioSet,
+) -> None:
+    at = open_texts(scenario_set)
+    names = {a.id: a.name for a in scenario_set.actors}
+    kinds = {k.id: k.label for k in scenario_set.vocabulary.text_kinds}
+    cards = bordered(at._tree[0])
+    rows = [
+        r for r in aligned_clauses(scenario_set) if r.issue in {i.id for i in scenario_set.issues}
+    ]
+    assert len(cards) == len(rows) * len(scenario_set.drafts)
+    expected = [short_name(t, names, kinds) for _ in rows for t in scenario_set.drafts]
+    assert [card.children[0].value for card in cards] == [f"**{esc(n)}**" for n in expected]
 
 
 def test_a_circulated_text_without_a_decision_says_so() -> None:

@@ -15,12 +15,16 @@ from explorer.analysis import (
     stances_under,
     summaries,
 )
-from explorer.content import Scenario, ScenarioSet
+from explorer.content import Scenario, ScenarioSet, TrajectoryPoint
 from tests.conftest import SETS, set_id
 
 EVERY_SET = list(SETS.values())
 SCENARIOS = [(s, scenario) for s in EVERY_SET for scenario in s.scenarios]
 SCENARIO_IDS = [f"{s.id}-{scenario.id}" for s, scenario in SCENARIOS]
+
+
+def end_values(point: TrajectoryPoint) -> tuple[float, float, float]:
+    return point.value, point.low, point.high
 
 
 def numbers(text: str) -> list[int]:
@@ -33,7 +37,8 @@ def test_the_timeline_summary_counts_each_scenarios_events_by_certainty(
 ) -> None:
     events = scenario_events(scenario_set, scenario)
     text = summaries.timeline_summary([EventSeries(scenario.label, events)])
-    assert text.startswith(f"Timeline. {scenario.label}: {len(events)} events (")
+    noun = "event" if len(events) == 1 else "events"
+    assert text.startswith(f"Timeline. {scenario.label}: {len(events)} {noun} (")
     for certainty in ("observed", "scheduled", "projected"):
         count = sum(e.certainty == certainty for e in events)
         assert (f"{count} {certainty}" in text) == bool(count)
@@ -141,8 +146,11 @@ def test_the_trajectory_summary_gives_where_each_projection_ends(
             if any(t.indicator == indicator.id for t in s.trajectories)
         ]
         for label, end in ends:
-            assert f"{label} projects {end.value:g} {indicator.unit} by " in text
-            assert f"(range {end.low:g} to {end.high:g})" in text
+            # As precise as the content gives the end point: its value and range alike.
+            places = max(len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in end_values(end))
+            value, low, high = (f"{v:.{places}f}" for v in end_values(end))
+            assert f"{label} projects {value} {indicator.unit} by " in text
+            assert f"(range {low} to {high})" in text
         assert ("no projection" in text) == (not ends)
 
 

@@ -197,3 +197,27 @@ def test_no_pdf_without_chromium(pair_brief: str, tmp_path: Path) -> None:
 def test_the_brief_prints_to_pdf_with_chromium(pair_brief: str) -> None:
     pdf = brief_pdf(pair_brief)
     assert pdf is not None and pdf.startswith(b"%PDF")
+
+
+def test_long_texts_are_folded_and_the_brief_says_where_to_read_them(
+    pair_brief: str, tiny: ScenarioSet
+) -> None:
+    folded = "".join(re.findall(r"<details.*?</details>", pair_brief, re.S))
+    adopted = tiny.scenario("adopted")
+    assert html.escape(adopted.likelihood.rationale) in folded
+    assert html.escape(adopted.premise) in folded
+    for section in adopted.narrative.sections:
+        assert html.escape(section.body) in folded
+    assert html.escape(adopted.narrative.headline) not in folded
+    assert "open them in the HTML file; a printout leaves them out" in pair_brief
+
+
+def test_an_escaped_address_is_shown_decoded_and_linked_as_written(tiny: ScenarioSet) -> None:
+    written = "https://example.org/%D8%B9%D8%B1%D8%A8%D9%8A"
+    encoded = tiny.model_copy(
+        update={"sources": tuple(s.model_copy(update={"url": written}) for s in tiny.sources)}
+    )
+    page = brief_html(encoded, "adopted", "rejected", LINK, GENERATED)
+    listed = page.split("<h2>Sources</h2>")[1]
+    assert f'<a href="{written}">' in listed
+    assert '<span class="url">\u2068https://example.org/عربي\u2069</span>' in listed

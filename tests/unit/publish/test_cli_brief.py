@@ -68,7 +68,7 @@ def test_unknown_ids_exit_2_with_a_clear_message_and_write_nothing(
 def test_pdf_without_chromium_fails_with_a_message(
     here: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(pdf, "brief_pdf", lambda page: None)
+    monkeypatch.setattr(pdf, "brief_pdf", lambda *printed: None)
     assert cli.main(["brief", "--pdf"]) == 1
     assert "could not print a PDF" in capsys.readouterr().err
     assert list(here.iterdir()) == []

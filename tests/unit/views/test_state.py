@@ -52,6 +52,9 @@ def test_an_empty_query_opens_the_default_pair_compared_on_the_overview(catalog:
         {"dates": (dt.date(2025, 11, 17), dt.date(2026, 3, 1))},
         {"actor": "militia", "view": "stakeholders"},
         {"view": "vote", "votes": (("north", "no"), ("south", "abstain"))},
+        {"view": "stakeholders", "salience": "statehood"},
+        {"view": "sources", "search": "wire report"},
+        {"view": "sources", "search": "a~b&c=d..e:f <b>"},
     ],
     ids=str,
 )
@@ -84,6 +87,11 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
             "Ignored dates='2025-11-17..2025-11-01': the end is before the start.",
         ),
         ({"dates": "soon"}, "Ignored dates='soon': use YYYY-MM-DD..YYYY-MM-DD."),
+        (
+            {"dates": "2000-01-01..2000-02-01"},
+            "Ignored dates='2000-01-01..2000-02-01': this set runs from 3 November 2025 to "
+            "31 December 2026.",
+        ),
         ({"actor": "nobody"}, "Ignored actor='nobody': no such actor in this set."),
         (
             {"votes": "north:maybe"},
@@ -94,6 +102,8 @@ def test_single_scenario_is_b_none(catalog: Catalog) -> None:
             "Ignored the vote 'militia:no': militia is not a member of the Security Council.",
         ),
         ({"utm_source": "x"}, "Ignored the unknown parameter 'utm_source'."),
+        ({"salience": "nope"}, "Ignored salience='nope': no such issue in this set."),
+        ({"search": "x" * 101}, "Ignored search: it is longer than 100 characters."),
         ({"a": "x" * 1000}, "Ignored a: the value is too long."),
         ({"a": ["adopted", "rejected"]}, "Used the first of 2 values given for a."),
         (
