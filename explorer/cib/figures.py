@@ -154,7 +154,8 @@ def balance(m: CrossImpactMatrix, scenario: Mapping[str, str], title: str) -> go
     )
     fig.update_yaxes(categoryorder="array", categoryarray=y, autorange="reversed")
     fig.update_xaxes(zeroline=True, zerolinecolor=NEUTRAL_COLOR, title="impact score")
-    row = 34 if any("<br>" in label for label in y) else 22
-    fig = layout(fig, f"Impact balance: {esc(title)}", height=140 + row * len(rows), legend_y=-0.1)
+    row = 40 if any("<br>" in label for label in y) else 24
+    legend_y = -64 / (row * len(rows))  # under the axis title: 64 px as a share of the plot
+    fig = layout(fig, f"Impact balance: {esc(title)}", 200 + row * len(rows), legend_y)
     fig.update_layout(legend={"orientation": "v"})
     return fig

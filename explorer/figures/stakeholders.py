@@ -121,7 +121,7 @@ def stance_heatmap(
     fig.update_xaxes(side="top", fixedrange=True, tickangle=-90)
     header = 12 + 7 * max((len(label) for label in x), default=0)
     title = "Positions by actor and issue (grey ? = no statement found)"
-    layout(fig, title, 90 + ROW * len(actors), top=header)
+    layout(fig, title, 150 + ROW * len(actors), top=header)
     fig.update_layout(margin={"b": 80})
     return fig
 

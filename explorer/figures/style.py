@@ -19,6 +19,9 @@ TITLE_SIZE = 15
 TITLE_WIDTH = 40
 """Characters in a title line: a phone's chart is some 350 px wide."""
 TOOLBAR_ROOM = 34
+LEGEND_GAP = 48
+"""Pixels at least between the plot and a legend under it: room for the x axis's tick labels,
+however short the plot."""
 """Pixels kept free above the title for the Plotly toolbar, which sits at the chart's top right
 (on a touch screen it shows after a tap, so hiding it until hover is not enough)."""
 
@@ -72,6 +75,9 @@ def layout(
     a template in Python costs tens of milliseconds per figure."""
     text = wrap_markup(title, TITLE_WIDTH)
     lines = text.count("<br>") + 1
+    top_margin = TOOLBAR_ROOM + 20 * lines + 10 + top
+    plot = height - TOOLBAR_ROOM - 40  # px of the plot itself, about
+    legend_y = min(legend_y, -LEGEND_GAP / max(plot, LEGEND_GAP))
     fig.update_layout(
         title={
             "text": text,
@@ -85,7 +91,7 @@ def layout(
             "font": {"size": TITLE_SIZE},
         },
         height=height + 20 * (lines - 1) + top,
-        margin={"l": 10, "r": 10, "t": TOOLBAR_ROOM + 20 * lines + 10 + top, "b": 10},
+        margin={"l": 10, "r": 10, "t": top_margin, "b": 10},
         font={**FONT, "color": INK_COLOR},
         legend={"orientation": "h", "y": legend_y, "x": 0, "yanchor": "top"},
         hoverlabel={"align": "left"},
