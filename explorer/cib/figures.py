@@ -14,7 +14,13 @@ import plotly.graph_objects as go
 
 from explorer.cib.balance import Solution, contributions, impact_balance
 from explorer.cib.matrix import CrossImpactMatrix
-from explorer.figures.palette import LABELLED_FILLS, NEUTRAL_COLOR, OBSERVED_COLOR, SCENARIO_STYLES
+from explorer.figures.palette import (
+    INK_COLOR,
+    LABELLED_FILLS,
+    NEUTRAL_COLOR,
+    OBSERVED_COLOR,
+    SCENARIO_STYLES,
+)
 from explorer.figures.style import esc, layout, wrap
 
 # Okabe-Ito colours, one per variant position (first, second, ...), on which black text
@@ -101,7 +107,12 @@ def tableau(
     header = 16 * max((c.count("<br>") + 1 for c in columns), default=1)
     fig = layout(fig, title, height=70 + 52 * len(m.descriptors), legend_y=-0.04, top=header)
     fig.update_layout(
-        legend={"title": {"text": "Colour: the variant's place in its descriptor"}},
+        legend={
+            "title": {
+                "text": "Colour: the variant's place in its descriptor",
+                "font": {"color": INK_COLOR},
+            }
+        },
         margin={"b": 60},
     )
     return fig

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from explorer.content import Actor, Issue, Position
 from explorer.figures.contrast import text_color_on
-from explorer.figures.palette import POSITION_SCALE, UNKNOWN_COLOR
+from explorer.figures.palette import INK_COLOR, POSITION_SCALE, UNKNOWN_COLOR
 from explorer.figures.style import esc, layout, short_labels, wrap
 from explorer.formats import signed
 
@@ -178,5 +178,6 @@ def position_salience(
         )
     )
     fig = layout(fig, title, 420 + 19 * lines, -0.2)
-    fig.update_layout(legend={"orientation": "v", "title": {"text": "Actors at each point"}})
+    key = {"text": "Actors at each point", "font": {"color": INK_COLOR}}
+    fig.update_layout(legend={"orientation": "v", "title": key})
     return fig
