@@ -25,6 +25,12 @@ from scripts.server import (
 
 DESKTOP = {"width": 1400, "height": 1100}
 PHONE = {"width": 390, "height": 844}
+SCROLL_TO = """chart => {
+    chart.scrollIntoView({block: "start"});
+    for (let n = chart.parentElement; n; n = n.parentElement) {
+        if (n.scrollTop > 0) { n.scrollTop -= 64; break; }  // below the app's sticky header
+    }
+}"""
 SHOTS = {
     "overview.png": ("", DESKTOP),
     "outcomes.png": ("?view=outcomes", DESKTOP),
@@ -43,7 +49,7 @@ def main() -> None:
                 page.goto(f"{url}/{query}")
                 wait_for_app(page)
                 if viewport is PHONE:
-                    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+                    page.locator('[data-testid="stPlotlyChart"]').first.evaluate(SCROLL_TO)
                     page.wait_for_timeout(300)
                 page.screenshot(path=str(ROOT / "docs" / name))
                 page.close()
