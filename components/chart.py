@@ -17,6 +17,18 @@ if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart
     import pandas as pd
 
 
+UNUSED_BUTTONS = [
+    "select2d",
+    "lasso2d",
+    "autoScale2d",
+    "toggleSpikelines",
+    "hoverClosestCartesian",
+    "hoverCompareCartesian",
+]
+"""Kept short, the toolbar stays in the room the layout keeps for it above each title
+(``explorer.figures.style.TOOLBAR_ROOM``)."""
+
+
 @dataclass(frozen=True)
 class ChartContent:
     figure: go.Figure
@@ -36,6 +48,7 @@ def show_chart(key: str, content: ChartContent) -> None:
         alt=content.alt,
         config={
             "displaylogo": False,
+            "modeBarButtonsToRemove": UNUSED_BUTTONS,
             "toImageButtonOptions": {"format": "png", "filename": key.replace(".", "-")},
         },
     )
@@ -43,3 +56,9 @@ def show_chart(key: str, content: ChartContent) -> None:
     if content.table is not None:
         with st.expander("Data behind this chart"):
             st.dataframe(content.table, hide_index=True, key=f"{key}.table")
+
+
+def full_text_table(table: pd.DataFrame) -> None:
+    """A short table whose long texts (a basis, a note) are shown in full, wrapped, not cut at
+    the column's edge; its text is escaped, since a static table reads Markdown."""
+    st.table(table.map(lambda v: escape_markdown(v) if isinstance(v, str) else v), hide_index=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import positions_over_time
-from components.chart import ChartContent, chart
+from components.chart import ChartContent, chart, full_text_table
 from explorer import figures
 from explorer.analysis import tables as tables
 from explorer.analysis.compare import stance_changes, stances_under
@@ -87,11 +87,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         st.markdown(f"#### Who moves between {content(a.label)} and {content(b.label)}")
         st.caption(esc(changes_summary(changes, [a.label, b.label])))
         if changes:
-            st.dataframe(
-                tables.changes_table(changes, names, [a.label, b.label]),
-                hide_index=True,
-                key="stakeholders.changes",
-            )
+            full_text_table(tables.changes_table(changes, names, [a.label, b.label]))
     positions_over_time.moves(scenario_set, state, shown.keys())
     issue_labels = {i.id: i.label for i in issues}
     chosen = st.selectbox(

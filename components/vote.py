@@ -38,6 +38,9 @@ AGREED = ("consensus", "unanimity")
 """Rules under which members agree rather than vote: the record is a decision, not a vote."""
 
 
+PERMANENT_KEY = "Names in bold with a ringed mark: permanent members, whose vote against is a veto."
+
+
 def _key(member: str) -> str:
     return f"vote.member.{member}"
 
@@ -76,6 +79,8 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: Recorde
     what = "decision" if body.rule in AGREED else "recorded vote"
     title = f"{draft.symbol or draft.kind.capitalize()}: {what} of {day(vote.date)}"
     st.markdown(f"**{esc(draft.title)}**")
+    if permanent:
+        st.caption(PERMANENT_KEY)
     chart(
         f"vote.seats.{draft.id}",
         (scenario_set.content_hash,),

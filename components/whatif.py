@@ -120,6 +120,7 @@ def _judgments(
                 overrides.pop(key, None)
             else:
                 overrides[key] = value
+                column.caption(f"Changed: the matrix says {base:+d}.")
     st.button("Reset every judgment", key="whatif.reset", on_click=_reset)
     return dict(overrides)
 
@@ -132,6 +133,11 @@ def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Au
         for n, s in enumerate(solutions, start=1)
     }
     title = st.selectbox("Impact balance of", list(choices), key="whatif.balance")
+    st.caption(
+        "Impact balance: each variant's score is the sum of the judgments the scenario's chosen "
+        "variants (hatched) pass on to it. The scenario is consistent when every chosen variant "
+        "scores highest in its descriptor (starred)."
+    )
     variants = choices[title]
     chart(
         "whatif.balance_chart",
@@ -194,6 +200,12 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     authored = [(s.scenario, labels[s.scenario], dict(s.variants)) for s in cib.scenarios]
     marks = {tuple(v[d.name] for d in m.descriptors): label for _, label, v in authored}
     first = _page(solutions)
+    st.caption(
+        "Each column is a consistent scenario. CV, consistency value: by how much, at the least, "
+        "each chosen variant outscores the others of its descriptor (0 or more is consistent). "
+        "TIS, total impact score: the sum of the chosen variants' scores, how strongly the "
+        "scenario holds itself together."
+    )
     chart(
         "whatif.tableau",
         (m.digest, imposed, scenario_set.content_hash, first),

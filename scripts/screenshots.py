@@ -1,7 +1,8 @@
 """Regenerate the README's screenshots: `uv run python scripts/screenshots.py`.
 
-Starts the app on a free loopback port, opens two views of the default compared pair in
-Chromium and writes docs/overview.png and docs/outcomes.png.
+Starts the app on a free loopback port, opens views of the default compared pair in Chromium
+and writes docs/overview.png and docs/outcomes.png on a desktop screen, and
+docs/stakeholders-phone.png on a phone's (390x844), scrolled to the view's first chart.
 """
 
 from __future__ import annotations
@@ -22,7 +23,19 @@ from scripts.server import (
     wait_for_app,
 )
 
-SHOTS = {"overview.png": "", "outcomes.png": "?view=outcomes"}
+DESKTOP = {"width": 1400, "height": 1100}
+PHONE = {"width": 390, "height": 844}
+SCROLL_TO = """chart => {
+    chart.scrollIntoView({block: "start"});
+    for (let n = chart.parentElement; n; n = n.parentElement) {
+        if (n.scrollTop > 0) { n.scrollTop -= 64; break; }  // below the app's sticky header
+    }
+}"""
+SHOTS = {
+    "overview.png": ("", DESKTOP),
+    "outcomes.png": ("?view=outcomes", DESKTOP),
+    "stakeholders-phone.png": ("?view=stakeholders", PHONE),
+}
 
 
 def main() -> None:
@@ -31,11 +44,15 @@ def main() -> None:
         with sync_playwright() as playwright:
             executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            for name, query in SHOTS.items():
+            for name, (query, viewport) in SHOTS.items():
+                page = browser.new_page(viewport=viewport)
                 page.goto(f"{url}/{query}")
                 wait_for_app(page)
+                if viewport is PHONE:
+                    page.locator('[data-testid="stPlotlyChart"]').first.evaluate(SCROLL_TO)
+                    page.wait_for_timeout(300)
                 page.screenshot(path=str(ROOT / "docs" / name))
+                page.close()
                 print(f"wrote docs/{name}")
             browser.close()
     finally:

@@ -13,9 +13,16 @@ import plotly.graph_objects as go
 
 from explorer.content import Actor, Issue, Position
 from explorer.figures.contrast import text_color_on
-from explorer.figures.palette import NEUTRAL_COLOR, POSITION_SCALE, UNKNOWN_COLOR
-from explorer.figures.style import esc, layout, wrap
+from explorer.figures.palette import INK_COLOR, POSITION_SCALE, UNKNOWN_COLOR
+from explorer.figures.style import esc, layout, short_labels, wrap
 from explorer.formats import signed
+
+ACTOR_CHARS = 20
+"""An actor's name on the heat map is cut to this many characters (in full on hover and in the
+data table): longer names would leave a phone no room for the cells."""
+ISSUE_CHARS = 26
+"""Issue headers are written upright over narrow columns, cut to this many characters."""
+ROW = 26  # px per actor
 
 
 def _position_text(value: Position) -> str:
@@ -27,13 +34,18 @@ def stance_heatmap(
 ) -> go.Figure:
     """Actor x issue positions on a diverging scale; unknown cells grey with '?', never zero.
 
+    The long axis is the actors, one row each; the issues are few narrow columns with upright
+    headers, and the colour bar lies under the cells, so the chart reads on a phone as on a
+    desktop. Long names are cut on the axes and given in full on hover.
+
     Cell text is black or white, whichever reads better on the cell (4.5:1 or more), so the
     known cells are split into one trace per text colour. Each trace writes text only on its
     own cells: plotly writes a trace's text on its empty cells too, in a colour chosen for the
     page, where it lands on another trace's cell."""
     z = [[values[(a.id, i.id)] for i in issues] for a in actors]
-    x = [wrap(i.label, 14) for i in issues]
-    y = [esc(a.name) for a in actors]
+    x = short_labels([i.label for i in issues], ISSUE_CHARS)
+    y = short_labels([a.name for a in actors], ACTOR_CHARS)
+    full = [[esc(f"{a.name} · {i.label}") for i in issues] for a in actors]
     scale = [[k / (len(POSITION_SCALE) - 1), c] for k, c in enumerate(POSITION_SCALE)]
     ink = {v: text_color_on(c) for v, c in zip(range(-2, 3), POSITION_SCALE, strict=True)}
     ink["unknown"] = text_color_on(UNKNOWN_COLOR)
@@ -61,7 +73,8 @@ def stance_heatmap(
             text=text,
             texttemplate="%{text}",
             textfont={"color": ink["unknown"]},
-            hovertemplate="%{y} · %{x}: unknown<extra></extra>",
+            customdata=full,
+            hovertemplate="%{customdata}: unknown<extra></extra>",
             hoverongaps=False,
             xgap=2,
             ygap=2,
@@ -81,12 +94,23 @@ def stance_heatmap(
                 text=text,
                 texttemplate="%{text}",
                 textfont={"color": color},
-                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                customdata=full,
+                hovertemplate="%{customdata}: %{text}<extra></extra>",
                 hoverongaps=False,
                 xgap=2,
                 ygap=2,
                 colorbar={
-                    "title": "position",
+                    "title": {"text": "position (-2 to +2)", "side": "top"},
+                    "orientation": "h",
+                    "x": 0,
+                    "xanchor": "left",
+                    "xref": "container",
+                    "y": 0,
+                    "yanchor": "top",
+                    "ypad": 12,
+                    "len": 220,
+                    "lenmode": "pixels",
+                    "thickness": 12,
                     "tickvals": [-2, -1, 0, 1, 2],
                     "ticktext": ["-2", "-1", "0", "+1", "+2"],
                 },
@@ -94,11 +118,11 @@ def stance_heatmap(
         )
     fig = go.Figure(traces)
     fig.update_yaxes(autorange="reversed", fixedrange=True)
-    fig.update_xaxes(side="top", fixedrange=True, tickangle=0)
-    layout(
-        fig, "Positions by actor and issue (grey ? = no statement found)", 200 + 26 * len(actors)
-    )
-    fig.update_layout(margin={"t": 130})
+    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90)
+    header = 12 + 7 * max((len(label) for label in x), default=0)
+    title = "Positions by actor and issue (grey ? = no statement found)"
+    layout(fig, title, 150 + ROW * len(actors), top=header)
+    fig.update_layout(margin={"b": 80})
     return fig
 
 
@@ -106,38 +130,54 @@ def position_salience(
     issue: Issue, values: Mapping[str, tuple[Position, float | None]]
 ) -> go.Figure:
     """Actors (by name) with a known position and a stated salience on ``issue``: position
-    across, salience up. Actors at the same point share one marker, sized by their number."""
+    across, salience up. Actors at the same point share one marker, sized by their number and
+    numbered; the legend under the chart lists each number's actors by name, so no name is cut
+    at the edge or hidden behind '+3'."""
     clusters: dict[tuple[int, float], list[str]] = {}
     for name, (value, salience) in values.items():
         if value != "unknown" and salience is not None:
             clusters.setdefault((int(value), salience), []).append(name)
     points = sorted(clusters.items())
-    fig = go.Figure(
-        go.Scatter(
-            x=[value for (value, _), _ in points],
-            y=[salience for (_, salience), _ in points],
-            mode="markers+text",
-            text=[esc(_names(names)) for _, names in points],
-            textposition="middle right",
-            hovertext=[wrap(", ".join(names), 50) for _, names in points],
-            hoverinfo="text",
-            marker={
-                "size": [10 + 4 * len(names) for _, names in points],
-                "color": NEUTRAL_COLOR,
-                "line": {"width": 1, "color": "#333333"},
-            },
-            showlegend=False,
+    fig = go.Figure()
+    lines = 0
+    for n, ((value, salience), names) in enumerate(points, start=1):
+        listed = wrap(f"{n}: {', '.join(names)}", 44)
+        lines += listed.count("<br>") + 1
+        fig.add_trace(
+            go.Scatter(
+                x=[value],
+                y=[salience],
+                mode="markers+text",
+                name=listed,
+                text=[str(n)],
+                textposition="middle center",
+                textfont={"color": "#000000", "size": 12},
+                hovertext=[wrap(", ".join(names), 50)],
+                hoverinfo="text",
+                marker={
+                    "size": min(18 + 3 * len(names), 36),
+                    "color": UNKNOWN_COLOR,
+                    "line": {"width": 1, "color": "#333333"},
+                },
+            )
         )
-    )
     fig.update_xaxes(
         range=[-2.5, 2.5],
         tickvals=[-2, -1, 0, 1, 2],
         ticktext=["-2", "-1", "0", "+1", "+2"],
-        title=wrap(f"-2: {issue.low}  ·  +2: {issue.high}", 90),
+        title="position",
+        fixedrange=True,
     )
-    fig.update_yaxes(range=[-0.1, 1.15], title="salience (how central to its statements)")
-    return layout(fig, wrap(f"{issue.label}: position and salience", 60), height=460)
-
-
-def _names(names: Sequence[str]) -> str:
-    return ", ".join(names) if len(names) <= 2 else f"{names[0]}, {names[1]} +{len(names) - 2}"
+    fig.update_yaxes(range=[-0.1, 1.15], title="salience", fixedrange=True)
+    title = "<br>".join(
+        esc(line)
+        for line in (
+            f"{issue.label}: position and salience",
+            f"-2: {issue.low}",
+            f"+2: {issue.high}",
+        )
+    )
+    fig = layout(fig, title, 420 + 19 * lines, -0.2)
+    key = {"text": "Actors at each point", "font": {"color": INK_COLOR}}
+    fig.update_layout(legend={"orientation": "v", "title": key})
+    return fig

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from explorer.content import ScenarioSet
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR, STATUS_STYLES
-from explorer.figures.style import esc, layout
+from explorer.figures.style import esc, layout, wrap
 from explorer.formats import day
 
 
@@ -93,7 +93,8 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
                     },
                 },
                 text=[
-                    (f"{letters[i]}: " if i in letters else "") + esc(by_id[i].label) for i in ids
+                    wrap((f"{letters[i]}: " if i in letters else "") + by_id[i].label, 16)
+                    for i in ids
                 ],
                 textposition="middle right",
                 hovertext=[esc(by_id[i].narrative.headline) for i in ids],
@@ -102,6 +103,6 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
         )
     depth = max((d for d, _ in position.values()), default=1)
     lowest = min((r for _, r in position.values()), default=0)
-    fig.update_xaxes(visible=False, range=[-0.4, depth + 1.4], fixedrange=True)
+    fig.update_xaxes(visible=False, range=[-0.7, depth + 1.4], fixedrange=True)
     fig.update_yaxes(visible=False, range=[lowest - 0.6, 0.6], fixedrange=True)
     return layout(fig, "Scenario tree: the decision and its paths", height=160 + 60 * len(position))

@@ -10,7 +10,6 @@ labels and hover text, which plotly renders as markup.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import plotly.graph_objects as go
 
 from explorer.content import CouncilVote
 from explorer.figures.palette import NEUTRAL_COLOR, OUTLINE_COLOR
-from explorer.figures.style import clip, esc, layout
+from explorer.figures.style import clip, esc, layout, short_labels
 from explorer.formats import count, day
 from explorer.voting.rules import AFFIRMATIVE_VOTES_REQUIRED, VOTES
 
@@ -42,25 +41,12 @@ OUTCOME_STYLES: dict[str, MarkStyle] = {
     "vetoed": MarkStyle("Vetoed", "#D55E00", "x"),
     "insufficient_votes": MarkStyle("Fewer than 9 votes", "#0072B2", "triangle-down"),
 }
-# Left to right around the hemicycle.
+# Left to right across the chart.
 _SEAT_ORDER = ("yes", "abstain", "absent", "no")
-
-
-LABELLED_SEATS = 20
-"""Above this many members, names on the hemicycle would print over each other: the seats are
-then drawn unlabelled, named in their hover text and in the chart's text summary."""
-
-
-def _text_position(angle: float) -> str:
-    """Labels point away from the hemicycle, so that neighbours do not overlap."""
-    degrees = math.degrees(angle)
-    if degrees > 150:
-        return "middle left"
-    if degrees > 100:
-        return "top left"
-    if degrees >= 80:
-        return "top center"
-    return "top right" if degrees >= 30 else "middle right"
+ROW = 24  # px per member
+NAME_CHARS = 24
+"""A member's name is cut to this many characters on the chart (in full on hover and in the
+summary), so that a phone keeps room for the vote columns."""
 
 
 def seat_chart(
@@ -70,24 +56,18 @@ def seat_chart(
     outcome: str,
     changed: Collection[str] = (),
 ) -> go.Figure:
-    """The members (by name) as seats on a hemicycle: in favour on the left, against on the
-    right. Permanent members (veto holders, where the rule has them) are in bold with a black
-    ring; ``changed`` members (a what-if) are labelled so; ``outcome`` (plain text) is written
-    in the middle."""
-    seats = sorted(
-        votes,
-        key=lambda m: (_SEAT_ORDER.index(votes[m]), m not in permanent, m),
-    )
-    count = len(seats)
-    angles = {
-        member: math.pi * (1 - index / (count - 1)) if count > 1 else math.pi / 2
-        for index, member in enumerate(seats)
-    }
+    """The members (by name) one to a row, each marked in the column of its vote: in favour on
+    the left, against on the right. Names sit on the axis beside their row, so they never meet
+    each other or a marker, at any width and for a body of any size. Permanent members (veto
+    holders, where the rule has them) are in bold with a black ring; ``changed`` members (a
+    what-if) are labelled so; ``outcome`` (plain text) is written under the title."""
+    seats = sorted(votes, key=lambda m: (_SEAT_ORDER.index(votes[m]), m not in permanent, m))
+    columns = [v for v in _SEAT_ORDER if v in votes.values()]
+    names = dict(zip(seats, short_labels(seats, NAME_CHARS), strict=True))
+    rows = {m: _row_label(names[m], m in permanent, m in changed) for m in seats}
     fig = go.Figure()
-    for vote in _SEAT_ORDER:
+    for vote in columns:
         members = [m for m in seats if votes[m] == vote]
-        if not members:
-            continue
         style = VOTE_STYLES[vote]
         labels = [
             (f"<b>{esc(m)}</b>" if m in permanent else esc(m))
@@ -96,15 +76,14 @@ def seat_chart(
         ]
         fig.add_trace(
             go.Scatter(
-                x=[math.cos(angles[m]) for m in members],
-                y=[math.sin(angles[m]) for m in members],
-                mode="markers+text" if count <= LABELLED_SEATS else "markers",
+                x=[_column(vote, len(members))] * len(members),
+                y=[rows[m] for m in members],
+                mode="markers",
                 name=f"{style.label} ({len(members)})",
                 text=labels,
-                textposition=[_text_position(angles[m]) for m in members],
                 marker={
                     "symbol": style.symbol,
-                    "size": 22,
+                    "size": 16,
                     "color": style.color,
                     "line": {
                         "width": [3 if m in permanent else 1 for m in members],
@@ -119,14 +98,35 @@ def seat_chart(
                 hoverinfo="text",
             )
         )
-    fig.add_annotation(
-        x=0, y=0.15, text=f"<b>{esc(outcome)}</b>", showarrow=False, font={"size": 15}
+    fig.update_xaxes(
+        side="top",
+        categoryorder="array",
+        categoryarray=[_column(v, list(votes.values()).count(v)) for v in columns],
+        tickfont={"size": 12},
+        range=[-0.5, len(columns) - 0.5],
+        showgrid=False,
+        fixedrange=True,
     )
-    fig.update_xaxes(visible=False, range=[-2.1, 2.1], fixedrange=True)
     fig.update_yaxes(
-        visible=False, range=[-0.15, 1.3], fixedrange=True, scaleanchor="x", scaleratio=1
+        categoryorder="array",
+        categoryarray=[rows[m] for m in seats],
+        autorange="reversed",
+        showgrid=True,
+        fixedrange=True,
     )
-    return layout(fig, esc(title), height=460, legend_y=-0.08)
+    fig = layout(fig, f"{esc(title)}<br>{esc(outcome)}", 70 + ROW * len(seats), top=44)
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def _column(vote: str, members: int) -> str:
+    return f"{VOTE_STYLES[vote].label}<br>({members})"
+
+
+def _row_label(name: str, permanent: bool, changed: bool) -> str:
+    """``name`` is escaped already."""
+    label = f"<b>{name}</b>" if permanent else name
+    return label + (" (changed)" if changed else "")
 
 
 def seats_summary(votes: Mapping[str, str], title: str, outcome: str) -> str:

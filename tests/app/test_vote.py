@@ -105,6 +105,15 @@ SWINGABLE = [s for s in VOTED if swing(s) and len(decision(s)) > 1]
 EVERY_SET = list(SETS.values())
 
 
+def titled(at: AppTest, title: str) -> dict:
+    """The chart whose title (wrapped, with the outcome under it) begins with ``title``."""
+    return next(
+        f
+        for f in figures_of(at)
+        if f["layout"]["title"]["text"].replace("<br>", " ").startswith(title)
+    )
+
+
 def expect_outcome(at: AppTest, scenario_set: ScenarioSet, votes: Mapping[str, str]) -> None:
     adopted, line = outcome(scenario_set, votes)
     page = text(at)
@@ -126,7 +135,7 @@ def test_the_vote_view_shows_the_recorded_vote_the_rule_the_simulator_and_the_re
         assert text_.vote is not None
         what = "decision" if body.rule in ("consensus", "unanimity") else "recorded vote"
         title = f"{text_.symbol or text_.kind.capitalize()}: {what} of "
-        recorded = figure(at, title + day(text_.vote.date))
+        recorded = titled(at, title + day(text_.vote.date))
         by_vote = recorded_votes(text_.vote)
         for choice, label in VOTE_LABELS.items():
             members = [m for m, v in by_vote.items() if v == choice]
@@ -188,7 +197,7 @@ def test_a_what_if_given_as_overrides_changes_the_outcome_and_what_follows(
     expect_outcome(at, scenario_set, changed)
     assert f"Changed from the record: {name} yes → no." in text(at)
     against = [m for m, v in changed.items() if v == "no"]
-    what_if = figure(at, "What-if vote")
+    what_if = titled(at, "What-if vote")
     label = f"<b>{name}</b>" if member in body.permanent else name
     assert f"{label} (changed)" in trace(what_if, f"Against ({len(against)})")["text"]
     assert at.session_state["test.returned"] == {member: "no"}

@@ -13,6 +13,7 @@ from explorer.analysis.compare import (
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
+from explorer.figures import stakeholders as stakeholder_figures
 
 
 def two_series(tiny: ScenarioSet) -> list[EventSeries]:
@@ -167,7 +168,38 @@ def test_position_salience_places_only_known_positions_with_a_stated_salience(
         "The Militia": (-2, 1.0),
         "Eastland": (2, 0.9),
     }
-    (trace,) = figures.position_salience(tiny.issues[0], values).data
-    assert list(trace.x) == [-2, 2]
-    assert list(trace.text) == ["The Militia", "Northland, Eastland"]
-    assert list(trace.marker.size) == [14, 18]
+    militia, pair = figures.position_salience(tiny.issues[0], values).data
+    assert [(t.x[0], t.y[0]) for t in (militia, pair)] == [(-2, 1.0), (2, 0.9)]
+    assert [t.marker.size for t in (militia, pair)] == [21, 24]
+
+
+def test_position_salience_numbers_each_point_and_names_all_its_actors_in_the_legend(
+    tiny: ScenarioSet,
+) -> None:
+    values = {f"Actor <{n}>": (1, 0.5) for n in range(6)} | {"Alone": (-1, 0.2)}
+    alone, crowd = figures.position_salience(tiny.issues[0], values).data
+    assert (list(alone.text), list(crowd.text)) == (["1"], ["2"])
+    assert alone.name == "1: Alone"
+    listed = crowd.name.replace("<br>", " ")
+    assert listed == "2: " + ", ".join(f"Actor &lt;{n}&gt;" for n in range(6)), "no '+4'"
+    assert all(t.textposition == "middle center" for t in (alone, crowd)), "never cut at +2"
+
+
+def test_heatmap_cuts_long_names_keeps_them_apart_and_whole_on_hover(tiny: ScenarioSet) -> None:
+    long = "The Most Serene Republic of "
+    actors = [a.model_copy(update={"name": f"{long}{a.name}"}) for a in tiny.actors]
+    views = stances_under(tiny, None)
+    values = {k: v.value for k, v in views.items()}
+    fig = figures.stance_heatmap(actors, tiny.issues, values)
+    rows = list(fig.data[0].y)
+    assert len(set(rows)) == len(actors)
+    assert all(len(r) <= stakeholder_figures.ACTOR_CHARS for r in rows)
+    assert fig.data[0].customdata[0][0] == f"{long}{tiny.actors[0].name} · {tiny.issues[0].label}"
+
+
+def test_heatmap_colour_bar_lies_under_the_cells(tiny: ScenarioSet) -> None:
+    views = stances_under(tiny, None)
+    fig = figures.stance_heatmap(tiny.actors, tiny.issues, {k: v.value for k, v in views.items()})
+    (bar,) = [t.colorbar for t in fig.data if t.showscale]
+    assert bar.orientation == "h" and bar.yanchor == "top" and bar.y == 0
+    assert fig.layout.xaxis.tickangle == -90, "issue headers upright over narrow columns"

@@ -1,5 +1,6 @@
-"""Council figures: every vote and outcome has its own colour and marker, seats sit on a
-hemicycle, permanent members and what-if changes are marked, and content is escaped."""
+"""Council figures: every vote and outcome has its own colour and marker, each member has a row
+with its name and a mark in its vote's column, permanent members and what-if changes are
+marked, and content is escaped."""
 
 from __future__ import annotations
 
@@ -38,19 +39,24 @@ def test_the_seat_chart_draws_one_trace_per_vote_cast_with_its_count() -> None:
     assert set(by_name) == {"In favour (13)", "Abstaining (2)"}
     assert by_name["In favour (13)"].marker.symbol == "circle"
     assert by_name["Abstaining (2)"].marker.symbol == "diamond"
-    assert fig.layout.annotations[0].text == "<b>adopted: 13 in favour</b>"
-    assert fig.layout.title.text == "Recorded vote"
+    assert fig.layout.title.text == "Recorded vote<br>adopted: 13 in favour"
+    assert not fig.layout.annotations, "the outcome is not printed across the seats"
 
 
-def test_seats_sit_on_a_hemicycle_in_favour_on_the_left_against_on_the_right() -> None:
+def test_each_member_has_a_row_and_a_mark_in_its_votes_column() -> None:
     votes = {**VOTES, "Elected 1": "no", "Elected 2": "absent"}
     fig = cf.seat_chart(votes, P5, "t", "o")
     by_name = traces(fig)
-    points = [(x, y) for t in fig.data for x, y in zip(t.x, t.y, strict=True)]
-    assert len(set(points)) == 15
-    assert all(y >= -1e-9 for _, y in points)
-    assert all(abs(x * x + y * y - 1) < 1e-9 for x, y in points)
-    assert max(by_name["In favour (11)"].x) < min(by_name["Against (1)"].x)
+    rows = [y for t in fig.data for y in t.y]
+    assert len(rows) == len(set(rows)) == 15
+    assert list(fig.layout.yaxis.categoryarray) == rows
+    assert set(by_name["Against (1)"].x) == {"Against<br>(1)"}
+    assert list(fig.layout.xaxis.categoryarray) == [
+        "In favour<br>(11)",
+        "Abstaining<br>(2)",
+        "Absent<br>(1)",
+        "Against<br>(1)",
+    ]
     assert by_name["Absent (1)"].marker.symbol == "circle-open"
 
 
@@ -74,8 +80,8 @@ def test_seat_chart_escapes_names_title_and_outcome() -> None:
     fig = cf.seat_chart({"<img src=x>": "yes"}, [], "<b>t</b>", "<i>o</i>")
     (trace,) = fig.data
     assert list(trace.text) == ["&lt;img src=x&gt;"]
-    assert fig.layout.title.text == "&lt;b&gt;t&lt;/b&gt;"
-    assert "<i>" not in fig.layout.annotations[0].text
+    assert fig.layout.title.text == "&lt;b&gt;t&lt;/b&gt;<br>&lt;i&gt;o&lt;/i&gt;"
+    assert list(trace.y) == ["&lt;img src=x&gt;"]
 
 
 def test_seats_summary_says_who_voted_how() -> None:
@@ -193,10 +199,19 @@ def test_record_summary_and_table() -> None:
     assert set(table["sources"]) == {"United Nations"}
 
 
-@pytest.mark.parametrize("size", [15, 32])
-def test_names_label_the_seats_only_while_they_fit(size: int) -> None:
+@pytest.mark.parametrize("size", [15, 32, 193])
+def test_every_member_is_named_on_its_row_whatever_the_size_of_the_body(size: int) -> None:
     votes = {f"Member {i}": "yes" for i in range(size)}
     fig = cf.seat_chart(votes, [], "A vote", "adopted")
     (seats,) = fig.data
-    assert ("text" in seats.mode) == (size <= cf.LABELLED_SEATS)
-    assert sorted(seats.text) == sorted(votes)  # the names stay in the hover text either way
+    assert sorted(seats.y) == sorted(votes)
+    assert sorted(seats.text) == sorted(votes)
+
+
+def test_long_names_are_cut_on_the_chart_told_apart_and_whole_on_hover() -> None:
+    long = "The Federal Democratic Republic of "
+    votes = {f"{long}Somewhere": "yes", f"{long}Elsewhere": "yes", "Short": "no"}
+    (seats, _) = cf.seat_chart(votes, [], "A vote", "adopted").data
+    assert len(set(seats.y)) == 2
+    assert all(len(label) <= cf.NAME_CHARS for label in seats.y)
+    assert sorted(seats.text) == sorted(m for m, v in votes.items() if v == "yes")
