@@ -11,6 +11,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components import url
+from components.chart import full_text_table
 from explorer.analysis import tables
 from explorer.analysis.compare import stance_moves
 from explorer.analysis.summaries import changes_summary
@@ -71,6 +72,4 @@ def moves(scenario_set: ScenarioSet, state: ViewState, shown: Collection[tuple[s
         names = {x.id: x.name for x in scenario_set.actors} | {
             i.id: i.label for i in scenario_set.issues
         }
-        st.dataframe(
-            tables.changes_table(found, names, labels), hide_index=True, key="stakeholders.moves"
-        )
+        full_text_table(tables.changes_table(found, names, labels))

@@ -3,9 +3,11 @@ since the decision, and in whose words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from components import positions_over_time
+from components import positions_over_time, url
 from components.chart import ChartContent, chart, full_text_table
 from explorer import figures
 from explorer.analysis import tables as tables
@@ -40,14 +42,14 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
         issue = next(i for i in scenario_set.issues if i.id == stance.issue)
         with st.container(border=True):
             st.markdown(
-                f"**{content(issue.label)}**: {esc(str(stance.value))} (as of {stance.as_of})"
+                f"**{content(issue.label)}**: {esc(str(stance.value))} (as of {day(stance.as_of)})"
             )
             if stance.summary:
                 st.markdown(content(stance.summary))
             _quotes(stance.quote, stance.quote_original)
             for source_id in stance.sources:
                 source = sources[source_id]
-                link = markdown_link(f"{source.publisher}: {source.title}", source.url)
+                link = markdown_link(f"{source.cited_as}: {source.title}", source.url)
                 st.markdown(f"Source: {link}")
 
 
@@ -90,12 +92,18 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             full_text_table(tables.changes_table(changes, names, [a.label, b.label]))
     positions_over_time.moves(scenario_set, state, shown.keys())
     issue_labels = {i.id: i.label for i in issues}
+    first = next(iter(issue_labels), None)
+    if url.changed_outside() or "stakeholders.issue" not in st.session_state:
+        st.session_state["stakeholders.issue"] = (
+            state.salience if state.salience in issue_labels else first
+        )
     chosen = st.selectbox(
         "Issue for the position and salience map",
         list(issue_labels),
         format_func=issue_labels.get,
         key="stakeholders.issue",
     )
+    state = replace(state, salience=None if chosen == first else chosen)
     if chosen:
         issue = next(i for i in issues if i.id == chosen)
         names = {x.id: x.name for x in actors}

@@ -183,7 +183,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         st.markdown(
             f"### {esc(f'The {body.name}' if body else 'The body')}'s record on this question"
         )
-        sources = {s.id: s.publisher for s in scenario_set.sources}
+        sources = {s.id: s.cited_as for s in scenario_set.sources}
         chart(
             "vote.record",
             (scenario_set.content_hash,),

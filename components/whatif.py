@@ -185,7 +185,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         "A scenario is **consistent** when, for every descriptor, the other descriptors' "
         "judgments give its chosen variant the highest score (a tie counts)."
     )
-    sources = {s.id: s.publisher for s in scenario_set.sources}
+    sources = {s.id: s.cited_as for s in scenario_set.sources}
     with st.expander("Fix descriptors: impose a variant from outside", expanded=bool(fixed)):
         chosen = _fixes(base)
     with st.expander("Change judgments", expanded=bool(judgments)):

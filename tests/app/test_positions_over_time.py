@@ -70,7 +70,7 @@ def test_who_moved_since_the_decision_lists_each_recorded_move(
     only_set(scenario_set.id)
     at = open_app(view="stakeholders")
     moved = stance_moves(scenario_set, scenario_set.info.decision_date)
-    tables = [d.value for d in at.dataframe if "shift" in d.value.columns]
+    tables = [t.value for t in at.table if "shift" in t.value.columns]
     if moved:
         assert any(len(table) == len(moved) for table in tables)
     assert any("since the decision" in m.value for m in at.markdown)
