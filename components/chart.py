@@ -3,11 +3,13 @@ download from the toolbar, and its data a click away."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
+import plotly.io
 import streamlit as st
 
 from components.data import memo
@@ -17,11 +19,38 @@ if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart
     import pandas as pd
 
 
+class SentFigure(go.Figure):
+    """A built figure that is never changed again, holding the JSON-ready dict Streamlit sends.
+
+    ``st.plotly_chart`` calls ``to_dict`` on every rerun, which deep-copies and walks the whole
+    figure, and its encoder then converts each date on its own: about 1.8 ms per chart each
+    time. Made once, the dict is encoded in 0.2 ms. It is shared and must not be changed."""
+
+    _sent: dict
+
+    def to_dict(self) -> dict:
+        return self._sent
+
+
+def _sent(figure: go.Figure) -> SentFigure:
+    """``figure`` itself (no copy, no second validation), now sending a dict made once."""
+    sent = json.loads(plotly.io.to_json(figure, validate=False))
+    figure.__class__ = SentFigure
+    figure._sent = sent
+    return figure  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class ChartContent:
+    """A chart, built once (see ``chart``): the figure is handed over and never changed."""
+
     figure: go.Figure
     alt: str
     table: pd.DataFrame | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.figure, SentFigure):
+            _sent(self.figure)
 
 
 def chart(key: str, depends_on: tuple[Hashable, ...], build: Callable[[], ChartContent]) -> None:
