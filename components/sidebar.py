@@ -8,6 +8,7 @@ the link changed from outside; otherwise the widgets are the truth and the URL f
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 import streamlit as st
@@ -97,12 +98,12 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
             s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
         )
     with container:
-        titles = [catalog.title(i) for i in catalog.ids]
+        titles = Counter(catalog.title(i) for i in catalog.ids)
         st.selectbox(
             "Scenario set",
             catalog.ids,
             format_func=lambda i: (
-                catalog.title(i) + (f" ({i})" if titles.count(catalog.title(i)) > 1 else "")
+                catalog.title(i) + (f" ({i})" if titles[catalog.title(i)] > 1 else "")
             ),
             key=_key("set"),
             on_change=_on_set_change,
