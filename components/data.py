@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import gc
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -59,39 +57,13 @@ def set_files(set_id: str) -> dict[str, bytes]:
     return files if isinstance(files, dict) else {}
 
 
-MEMO_ENTRIES = 512
-
-
-class _Memo:
-    """Built values by key, the most recently used kept; shared by every session."""
-
-    def __init__(self) -> None:
-        self.values: OrderedDict[tuple[Hashable, ...], object] = OrderedDict()
-        self.lock = threading.Lock()
-
-
-@st.cache_resource(show_spinner=False)
-def _memo() -> _Memo:
-    """One store per process, emptied with Streamlit's caches (``st.cache_resource.clear``)."""
-    return _Memo()
-
-
-def memo(key: tuple[Hashable, ...], build: Callable[[], T]) -> T:
+@st.cache_resource(show_spinner=False, max_entries=512)
+def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
     """Build once per ``key`` and share the result across reruns and sessions.
 
     Building a plotly figure validates every trace and costs tens of milliseconds; the figures
     are never mutated after they are built, so a shared object is safe and needs no copy.
-    ``key`` must name everything the build depends on (the set's content hash, ids, filters).
-    Keys are hashed by Python, not by Streamlit's cache (which walked every key on every call,
-    about 0.4 ms each, several times a run)."""
-    store = _memo()
-    with store.lock:
-        if key in store.values:
-            store.values.move_to_end(key)
-            return store.values[key]  # type: ignore[return-value]
-    value = build()
-    with store.lock:
-        store.values[key] = value
-        while len(store.values) > MEMO_ENTRIES:
-            store.values.popitem(last=False)
-    return value
+    ``key`` must name everything the build depends on (the set's content hash, ids, filters);
+    ``_build`` is not hashed (the leading underscore tells Streamlit so).
+    """
+    return _build()
