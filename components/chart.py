@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
@@ -17,6 +17,7 @@ from explorer.text import escape_markdown
 
 if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart is drawn
     import pandas as pd
+    import pyarrow as pa
 
 
 class SentFigure(go.Figure):
@@ -42,15 +43,22 @@ def _sent(figure: go.Figure) -> SentFigure:
 
 @dataclass(frozen=True)
 class ChartContent:
-    """A chart, built once (see ``chart``): the figure is handed over and never changed."""
+    """A chart, built once (see ``chart``): the figure is handed over and never changed. Its
+    table is converted to Arrow here, once, as ``st.dataframe`` would convert it on every rerun
+    (the data sits in a closed expander that most people never open)."""
 
     figure: go.Figure
     alt: str
     table: pd.DataFrame | None = None
+    arrow: pa.Table | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.figure, SentFigure):
             _sent(self.figure)
+        if self.table is not None:
+            from streamlit.dataframe_util import convert_pandas_df_to_arrow_table
+
+            object.__setattr__(self, "arrow", convert_pandas_df_to_arrow_table(self.table))
 
 
 def chart(key: str, depends_on: tuple[Hashable, ...], build: Callable[[], ChartContent]) -> None:
@@ -69,6 +77,6 @@ def show_chart(key: str, content: ChartContent) -> None:
         },
     )
     st.caption(escape_markdown(content.alt))
-    if content.table is not None:
+    if content.arrow is not None:
         with st.expander("Data behind this chart"):
-            st.dataframe(content.table, hide_index=True, key=f"{key}.table")
+            st.dataframe(content.arrow, hide_index=True, key=f"{key}.table")

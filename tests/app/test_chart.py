@@ -70,3 +70,36 @@ def test_a_sent_figure_is_not_copied_again_on_a_rerun() -> None:
     content = ChartContent(built(scenario_set)[-1], "alt")
     assert content.figure.to_dict() is content.figure.to_dict()
     assert content.figure.to_dict() == ChartContent(built(scenario_set)[-1], "alt").figure.to_dict()
+
+
+def tables_both_ways(plain: "list", sent: "list") -> None:  # noqa: UP037
+    import streamlit as st
+
+    from components.chart import show_chart
+
+    for index, (table, content) in enumerate(zip(plain, sent, strict=True)):
+        st.dataframe(table, hide_index=True, key=f"plain.{index}")
+        show_chart(f"sent.{index}", content)
+
+
+@pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
+def test_a_chart_table_converted_once_is_what_streamlit_sends_for_the_plain_table(
+    scenario_set: ScenarioSet,
+) -> None:
+    from explorer.views import data
+
+    state = default_state(Catalog({scenario_set.id: scenario_set}))
+    tables = [data.timeline_table(scenario_set, state), data.outcomes_table(scenario_set, state)]
+    sent = [
+        ChartContent(figure, "alt", table)
+        for figure, table in zip(built(scenario_set)[-1:] * 2, tables, strict=True)
+    ]
+    at = AppTest.from_function(
+        tables_both_ways, default_timeout=60, kwargs={"plain": tables, "sent": sent}
+    )
+    at.run()
+    assert not at.exception
+    sent_data = [frame.proto.arrow_data.data for frame in at.dataframe]
+    assert len(sent_data) == 2 * len(tables)
+    assert sent_data[0::2] == sent_data[1::2]
+    assert [frame.value.shape for frame in at.dataframe] == [t.shape for t in tables for _ in "ab"]
