@@ -3,16 +3,17 @@
 import streamlit as st
 
 from components import export, notices, problems, share, sidebar, upload, url, views
-from components.data import cached_catalog, set_files
+from components.data import cached_catalog, load_sets, set_files
 from explorer.text import escape_markdown
 from explorer.views import describe, tab_title, with_view_choices
 
 st.set_page_config(page_title="Scenario Explorer", layout="wide")
 catalog = cached_catalog()
+load_sets(catalog, sidebar.asked_sets())
 if not catalog.sets:
     st.title("Scenario Explorer")
     st.error("No scenario set could be loaded.")
-    problems.render(catalog.problems)
+    problems.render(dict(catalog.problems))
     st.stop()
 
 controls = st.sidebar.container()
@@ -31,7 +32,7 @@ st.set_page_config(page_title=tab_title(state, catalog))
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
 notices.render(url_notices)
-problems.render(catalog.problems)
+problems.render(dict(catalog.problems))
 state = views.render(catalog[state.set], state)
 
 params = url.write(state, catalog)

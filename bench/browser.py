@@ -1,86 +1,96 @@
-"""Browser: a click in the sidebar until every chart of the view is redrawn, in Chromium;
-against the minimal app's radio click measured in the same run.
+"""Browser: a click in the sidebar until every chart of the view is redrawn, in Chromium, for
+every view; against the minimal app's selectbox measured in the same run.
 
-`uv run python bench/browser.py [--runs 10]`: median per view (Overview, Timeline, Outcomes).
+"Redrawn" is the last change to the page's main area (charts and text) after the click, once
+the script has finished, nothing is stale, every chart is drawn and the area has been quiet for
+``QUIET_MS``: a chart whose data did not change need not be drawn again.
+
+`uv run python bench/browser.py [--runs 7]`: median per view.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
+from collections.abc import Callable
 
-from common import APP, MINIMAL_APP, machine, median_ms, table
+from common import APP, MINIMAL_APP, Measure, machine, measures_table, median_ms
 from playwright.sync_api import Page, sync_playwright
 
+from explorer.content import open_catalog
+from explorer.views import offered
 from scripts.server import CHROMIUM_ARGS, SYSTEM_CHROMIUM, start_server, stop_server, wait_for_app
 
-SNAPSHOT = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .map(c => c.innerHTML.length + ':' + c.textContent).join('|')"""
-REDRAWN = """(before) => {
+TARGET = 2.5
+QUIET_MS = 400
+WATCH = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    window.__lastChange = performance.now();
+    new MutationObserver(() => { window.__lastChange = performance.now(); })
+        .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+SETTLED = """([start, quiet]) => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stMain"] [data-stale="true"]')) return false;
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
     if (!charts.every(c => c.querySelector('.main-svg'))) return false;
-    const now = charts.map(c => c.innerHTML.length + ':' + c.textContent);
-    const old = before.split('|');
-    return now.length === old.length && now.every((s, i) => s !== old[i]);
+    return window.__lastChange > start && performance.now() - window.__lastChange > quiet;
 }"""
 
 
-def click_until_redrawn(page: Page, click: callable) -> float:
-    before = page.evaluate(SNAPSHOT)
-    start = time.perf_counter()
-    click()
-    page.wait_for_function(REDRAWN, arg=before, timeout=60_000, polling=20)
-    return time.perf_counter() - start
+def pick(page: Page, label: str, option: str) -> float:
+    """Open the selectbox ``label``, click ``option``; seconds until the main area settled."""
+    page.get_by_role("combobox", name=label).click()
+    start = page.evaluate("performance.now()")
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(SETTLED, arg=[start, QUIET_MS], timeout=60_000, polling=20)
+    return (page.evaluate("window.__lastChange") - start) / 1000
 
 
-def minimal(page: Page, url: str, runs: int) -> list[float]:
+def samples(page: Page, url: str, label: str, options: list[str], runs: int) -> list[float]:
     page.goto(url)
-    wait_for_app(page)
-    options = ["one", "two", "three"]
-    return [
-        click_until_redrawn(
-            page, lambda i=i: page.get_by_text(options[(i + 1) % 3], exact=True).click()
-        )
-        for i in range(runs)
+    wait_for_app(page, charts=False)
+    page.evaluate(WATCH)
+    clicks: list[Callable[[], float]] = [
+        lambda i=i: pick(page, label, options[(i + 1) % len(options)]) for i in range(runs + 2)
     ]
+    return [click() for click in clicks][2:]  # the first two build what later clicks reuse
 
 
-def app(page: Page, url: str, view: str, runs: int) -> list[float]:
-    page.goto(f"{url}/?view={view}&b=none")
-    wait_for_app(page)
-    choices = ["Council deadlock", "US draft adopted"]
-
-    def pick(name: str) -> None:
-        page.get_by_role("combobox", name="Scenario A").click()
-        page.get_by_role("option", name=name).click()
-
-    return [click_until_redrawn(page, lambda i=i: pick(choices[i % 2])) for i in range(runs)]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
+def measures(runs: int) -> list[Measure]:
+    catalog = open_catalog()
+    shown = catalog[catalog.ids[0]]
+    labels = [s.label for s in shown.scenarios[:2]]
     floor_process, floor_url = start_server(MINIMAL_APP)
     app_process, app_url = start_server(APP)
+    found = []
     try:
         with sync_playwright() as playwright:
             executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            floor = median_ms(minimal(page, floor_url, runs))
-            rows = [["minimal app: radio click", f"{floor:.0f}", "1.00"]]
-            for view in ("overview", "timeline", "outcomes"):
-                value = median_ms(app(page, app_url, view, runs))
-                rows.append([f"{view}: switch scenario A", f"{value:.0f}", f"{value / floor:.2f}"])
+            floor = median_ms(samples(page, floor_url, "Series", ["one", "two", "three"], runs))
+            for view in (v.id for v in offered(shown)):
+                url = f"{app_url}/?view={view}&b=none"
+                value = median_ms(samples(page, url, "Scenario A", labels, runs))
+                note = f"{value:.0f} ms vs {floor:.0f} ms"
+                found.append(
+                    Measure(f"browser, {view}: switch scenario A", value / floor, TARGET, note=note)
+                )
             browser.close()
     finally:
         stop_server(floor_process)
         stop_server(app_process)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    found = measures(runs)
     print(f"Browser click to every chart redrawn, median of {runs} ({machine()})\n")
-    print(table(["measurement", "median ms", "ratio"], rows))
+    print(measures_table(found))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,10 @@ class Session:
 
     widgets: dict[str, object] = field(default_factory=dict)
     switch_seconds: list[float] = field(default_factory=list)
+    query: str = ""
+    """The query string the app last wrote, which a browser sends with the next rerun."""
+    failed: bool = False
+    """Whether a run showed an exception."""
 
 
 def rss_mb(pid: int) -> float:
@@ -40,9 +44,9 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _rerun(widget_id: str | None = None, value: str | None = None) -> bytes:
+def _rerun(query: str = "", widget_id: str | None = None, value: str | None = None) -> bytes:
     message = BackMsg()
-    message.rerun_script.query_string = ""
+    message.rerun_script.query_string = query
     if widget_id is not None:
         state = message.rerun_script.widget_states.widgets.add()
         state.id = widget_id
@@ -58,32 +62,44 @@ async def _until_finished(socket: websockets.ClientConnection, session: Session)
         if message.WhichOneof("type") == "delta":
             element = message.delta.new_element
             kind = element.WhichOneof("type")
+            session.failed = session.failed or kind == "exception"
             if kind in {"selectbox", "radio"}:
                 widget = getattr(element, kind)
                 session.widgets[widget.id] = list(widget.options)
+        elif message.WhichOneof("type") == "page_info_changed":
+            session.query = message.page_info_changed.query_string
         elif message.WhichOneof("type") == "script_finished":
             return
 
 
-async def run_session(url: str, widget_key: str, session: Session) -> bool:
+async def run_session(url: str, widget_key: str, session: Session, query: str = "") -> bool:
+    """Open the page at ``query`` (a query string), then change ``widget_key`` five times."""
     uri = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(uri, subprotocols=["streamlit"], max_size=None) as socket:
-        await socket.send(_rerun())
+        session.query = query
+        await socket.send(_rerun(query))
         await _until_finished(socket, session)
         widget_id = next(w for w in session.widgets if w.endswith(widget_key))
         options = session.widgets[widget_id]
         for index in range(SWITCHES):
             value = options[(index + 1) % len(options)]
             start = time.perf_counter()
-            await socket.send(_rerun(widget_id, value))
+            await socket.send(_rerun(session.query, widget_id, value))
             await _until_finished(socket, session)
             session.switch_seconds.append(time.perf_counter() - start)
-    return len(session.switch_seconds) == SWITCHES
+    return len(session.switch_seconds) == SWITCHES and not session.failed
 
 
-async def run_load(url: str, widget_key: str, sessions: int) -> tuple[int, list[float]]:
+async def run_load(
+    url: str, widget_key: str, sessions: int, queries: list[str] | None = None
+) -> tuple[int, list[float]]:
+    """``sessions`` at once; session ``i`` opens ``queries[i % len(queries)]``."""
+    queries = queries or [""]
     states = [Session() for _ in range(sessions)]
-    tasks = [asyncio.wait_for(run_session(url, widget_key, s), TIMEOUT_S) for s in states]
+    tasks = [
+        asyncio.wait_for(run_session(url, widget_key, s, queries[i % len(queries)]), TIMEOUT_S)
+        for i, s in enumerate(states)
+    ]
     results = await asyncio.gather(*tasks, return_exceptions=True)
     succeeded = sum(1 for r in results if r is True)
     return succeeded, [t for s in states for t in s.switch_seconds]

@@ -1,13 +1,15 @@
-"""Content scale: a generated catalog of 100 sets x 10 scenarios. Catalog load time, and the
-rerun after a scenario switch against the Gaza set alone (caching must make it independent of
-the catalog's size).
+"""Content scale: a generated catalog of 100 sets of the Gaza set's size, against the Gaza set
+alone. Server start to health and to the first chart (the catalog's index is read at start, a
+set loaded on first use), the rerun after a scenario switch, and 50 concurrent sessions each
+opening a different set of the catalog (success and the server's memory growth).
 
-`uv run python bench/scale.py [--runs 20]`.
+`uv run python bench/scale.py [--runs 3] [--sessions 50]`.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
 import shutil
@@ -16,19 +18,26 @@ import time
 from pathlib import Path
 
 import streamlit as st
-from common import APP, ROOT, machine, median_ms, table
+from cold_start import launch, one_start
+from common import APP, ROOT, Measure, machine, measures_table, median_ms
+from load import rss_mb, run_load
+from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
-from explorer.content import ROOT_VARIABLE, load_catalog
+from explorer.content import ROOT_VARIABLE
+from scripts.server import start_server, stop_server
 
 GAZA = ROOT / "scenarios" / "gaza-unsc-2025"
 SETS = 100
 SCENARIOS_PER_SET = 10
 TEMPLATE = "council-deadlock.yaml"
+TARGET = 1.2
+RSS_GROWTH_MB = 60
 
 
-def generate(root: Path) -> None:
-    """Copies of the Gaza set, each with extra copies of one scenario (ids renamed) up to 10."""
+def generate(root: Path) -> list[str]:
+    """Copies of the Gaza set, each with extra copies of one scenario (ids renamed) up to 10;
+    return the set ids."""
     shutil.copytree(GAZA, root / GAZA.name)
     for index in range(SETS - 1):
         folder = root / f"generated-{index:03d}"
@@ -45,61 +54,86 @@ def generate(root: Path) -> None:
             (folder / "scenarios" / f"council-deadlock-copy{copy}.yaml").write_text(
                 renamed.lstrip("\n")
             )
+    return sorted(p.name for p in root.iterdir())
 
 
-def reruns(runs: int) -> list[float]:
+def reruns(root: Path, runs: int) -> list[float]:
+    os.environ[ROOT_VARIABLE] = str(root)
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(APP), default_timeout=300).run()
     choices = ["council-deadlock", "us-draft-adopted", "implementation-stalls"]
     samples = []
-    for i in range(runs):
+    for i in range(len(choices) + runs):
         box = at.selectbox(key="sidebar.a").set_value(choices[i % len(choices)])
         start = time.perf_counter()
         box.run()
         samples.append(time.perf_counter() - start)
         assert not at.exception, at.exception
-        assert at.selectbox(key="sidebar.set").value == GAZA.name, at.selectbox(
-            key="sidebar.set"
-        ).value
-    return samples
+    return samples[len(choices) :]
+
+
+def starts(small: Path, big: Path, runs: int) -> list[Measure]:
+    health: dict[Path, list[float]] = {small: [], big: []}
+    chart: dict[Path, list[float]] = {small: [], big: []}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        one_start(APP, browser, {ROOT_VARIABLE: str(small)})  # warm the disk cache
+        for _ in range(runs):
+            for root in (small, big):
+                healthy, first = one_start(APP, browser, {ROOT_VARIABLE: str(root)})
+                health[root].append(healthy)
+                chart[root].append(healthy + first)
+        browser.close()
+    found = []
+    for name, samples in (("start to health", health), ("start to first chart", chart)):
+        one, hundred = median_ms(samples[small]), median_ms(samples[big])
+        note = f"{hundred:.0f} ms vs {one:.0f} ms"
+        found.append(Measure(f"{SETS} sets vs one: {name}", hundred / one, TARGET, note=note))
+    return found
+
+
+def sessions(big: Path, set_ids: list[str], count: int) -> list[Measure]:
+    process, url = start_server(APP, env={ROOT_VARIABLE: str(big)})
+    try:
+        asyncio.run(run_load(url, "sidebar.a", 1))
+        before = rss_mb(process.pid)
+        queries = [f"set={set_id}" for set_id in set_ids]
+        succeeded, samples = asyncio.run(run_load(url, "sidebar.a", count, queries))
+        after = rss_mb(process.pid)
+    finally:
+        stop_server(process)
+    note = f"median switch {median_ms(samples):.0f} ms" if samples else "no switch"
+    return [
+        Measure(f"{count} sessions over {SETS} sets: success", 100 * succeeded / count, 100, "%",
+                at_least=True, note=note),
+        Measure(f"{count} sessions over {SETS} sets: RSS growth", after - before, RSS_GROWTH_MB,
+                "MB", note=f"{before:.0f} MB -> {after:.0f} MB"),
+    ]  # fmt: skip
+
+
+def measures(runs: int, count: int) -> list[Measure]:
+    with tempfile.TemporaryDirectory() as big_dir, tempfile.TemporaryDirectory() as small_dir:
+        big, small = Path(big_dir), Path(small_dir)
+        set_ids = generate(big)
+        shutil.copytree(GAZA, small / GAZA.name)
+        found = starts(small, big, runs)
+        alone, with_big = median_ms(reruns(small, 5 * runs)), median_ms(reruns(big, 5 * runs))
+        note = f"{with_big:.1f} ms vs {alone:.1f} ms"
+        found.append(Measure(f"{SETS} sets vs one: rerun on a switch", with_big / alone, TARGET,
+                             note=note))  # fmt: skip
+        found += sessions(big, set_ids, count)
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
-    runs = parser.parse_args().runs
-    with tempfile.TemporaryDirectory() as big, tempfile.TemporaryDirectory() as small:
-        generate(Path(big))
-        shutil.copytree(GAZA, Path(small) / GAZA.name)
-        start = time.perf_counter()
-        catalog = load_catalog(Path(big))
-        load_seconds = time.perf_counter() - start
-        assert len(catalog.sets) == SETS, str(next(iter(catalog.problems.values()), ""))[:500]
-        scenarios = sum(len(s.scenarios) for s in catalog.sets.values())
-        start = time.perf_counter()
-        load_catalog(Path(small))
-        small_load = time.perf_counter() - start
-        os.environ[ROOT_VARIABLE] = small
-        alone = median_ms(reruns(runs))
-        os.environ[ROOT_VARIABLE] = big
-        with_big = median_ms(reruns(runs))
-    rows = [
-        ["catalog load: Gaza set alone", f"{1000 * small_load:.0f}", "1 set"],
-        [
-            "catalog load: generated catalog",
-            f"{1000 * load_seconds:.0f}",
-            f"{SETS} sets, {scenarios} scenarios",
-        ],
-        ["rerun on a switch: Gaza set alone", f"{alone:.1f}", "1.00"],
-        [
-            "rerun on a switch: with the generated catalog",
-            f"{with_big:.1f}",
-            f"{with_big / alone:.2f}",
-        ],
-    ]
-    print(f"Content scale, rerun median of {runs} ({machine()})\n")
-    print(table(["measurement", "ms", "note / ratio"], rows))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sessions", type=int, default=50)
+    args = parser.parse_args()
+    found = measures(args.runs, args.sessions)
+    print(f"Content scale, median of {args.runs} starts ({machine()})\n")
+    print(measures_table(found))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ the link changed from outside; otherwise the widgets are the truth and the URL f
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 import streamlit as st
@@ -41,8 +42,10 @@ def _seed(state: ViewState) -> None:
         )
 
 
-def _on_set_change(catalog: Catalog) -> None:
-    _seed(default_state(catalog, st.session_state[_key("set")]))
+def _on_set_change() -> None:
+    """Seed the new set's defaults in ``render``, not here: the set may still have to be loaded,
+    which ``components.data.load_sets`` does with a spinner before ``render``."""
+    st.session_state[_key("reseed")] = True
 
 
 def _state_from_widgets() -> ViewState:
@@ -60,6 +63,11 @@ def _state_from_widgets() -> ViewState:
     )
 
 
+def asked_sets() -> list[str | None]:
+    """The sets this run may show, before any is loaded: the sidebar's and the link's."""
+    return [st.session_state.get(_key("set")), st.query_params.get("set")]
+
+
 def shown_set(catalog: Catalog) -> str:
     """The set the sidebar shows (from the last run), or the first set of the catalog."""
     chosen = st.session_state.get(_key("set"))
@@ -75,10 +83,13 @@ def select_set(catalog: Catalog, set_id: str) -> None:
 def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> ViewState:
     """Draw the controls, seeded from ``initial`` when the link changed from outside (see
     ``components.url``); return the state they show."""
+    reseed = st.session_state.pop(_key("reseed"), False)
     if url.changed_outside() or _key("set") not in st.session_state:
         _seed(initial)
     elif st.session_state[_key("set")] not in catalog.sets:  # an upload was removed
         select_set(catalog, initial.set)
+    elif reseed:
+        _seed(default_state(catalog, st.session_state[_key("set")]))
     default = default_state(catalog, st.session_state[_key("set")])
     scenario_set = catalog[default.set]
     names = {s.id: s.label for s in scenario_set.scenarios}
@@ -87,17 +98,15 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
             s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
         )
     with container:
-        titles = [catalog[i].info.title for i in catalog.ids]
+        titles = Counter(catalog.title(i) for i in catalog.ids)
         st.selectbox(
             "Scenario set",
             catalog.ids,
             format_func=lambda i: (
-                catalog[i].info.title
-                + (f" ({i})" if titles.count(catalog[i].info.title) > 1 else "")
+                catalog.title(i) + (f" ({i})" if titles[catalog.title(i)] > 1 else "")
             ),
             key=_key("set"),
             on_change=_on_set_change,
-            args=(catalog,),
         )
         st.selectbox("Scenario A", list(names), format_func=names.get, key=_key("a"))
         st.selectbox(

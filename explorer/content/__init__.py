@@ -6,6 +6,7 @@ from explorer.content.catalog import (
     SCENARIOS_ROOT,
     Catalog,
     load_catalog,
+    open_catalog,
     scenarios_root,
 )
 from explorer.content.dates import (
@@ -257,6 +258,7 @@ __all__ = [
     "load_catalog",
     "load_files",
     "load_set",
+    "open_catalog",
     "over_limit",
     "parse",
     "precision_of",
