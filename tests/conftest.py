@@ -74,3 +74,8 @@ def edit(tiny_set: Path) -> Callable[[str, str, str], Path]:
         return tiny_set
 
     return _edit
+
+
+def unwrapped(label: str) -> str:
+    """A chart label as written: lines joined, a word broken with a hyphen made whole."""
+    return label.replace("-<br>", "").replace("<br>", " ")

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from explorer.analysis.series import EventSeries
 from explorer.content import Event
 from explorer.figures.palette import INK_COLOR, NEUTRAL_COLOR, SCENARIO_STYLES, ScenarioStyle
-from explorer.figures.style import clip, esc, layout
+from explorer.figures.style import clip, esc, layout, wrap_markup
 from explorer.figures.timeline_key import labelled, shown_events, status_words, timeline_key
 from explorer.formats import day
 
@@ -28,6 +28,8 @@ RESOLVED_MARKER = "-open-dot"
 """A past scheduled or projected event that did not happen or was not found: hollow, dotted."""
 RESOLVED = "did not happen or not found"
 """The legend's word for resolved events; the outcome itself is written beside each marker."""
+LEGEND_CHARS = 34
+"""A legend entry's line length: two entries side by side still fit a phone's width."""
 HOVER_LABEL = {"bgcolor": "#FFFFFF", "bordercolor": NEUTRAL_COLOR, "font": {"color": INK_COLOR}}
 """Dark text on white: the theme's default hover text is a light grey that does not read."""
 AFTER_AS_OF_FILL = "#999999"
@@ -71,7 +73,7 @@ def _bars(
         mode="lines",
         line={"color": style.color, "width": width, "dash": style.dash},
         opacity=opacity,
-        name=f"{style.name}: {esc(label)}, {what}",
+        name=wrap_markup(f"{style.name}: {esc(label)}, {what}", LEGEND_CHARS),
         legendgroup=style.name,
         hoverinfo="skip",
     )
@@ -196,7 +198,7 @@ def timeline(
                         "line": {"width": 2, "color": style.color},
                     },
                     opacity=CERTAINTY_OPACITY.get(kind, 1.0),
-                    name=f"{style.name}: {esc(one.label)}, {kind}",
+                    name=wrap_markup(f"{style.name}: {esc(one.label)}, {kind}", LEGEND_CHARS),
                     hovertext=[_event_hover(e, source_names) for e in group],
                 )
             )

@@ -93,7 +93,7 @@ def scenario_tree(scenario_set: ScenarioSet, selected: Sequence[str]) -> go.Figu
                     },
                 },
                 text=[
-                    wrap((f"{letters[i]}: " if i in letters else "") + by_id[i].label, 16)
+                    (f"{letters[i]}: " if i in letters else "") + wrap(by_id[i].label, 16)
                     for i in ids
                 ],
                 textposition="middle right",

@@ -23,7 +23,7 @@ from explorer.cib.limits import MAX_SOLUTIONS
 from explorer.content import CibFile, ScenarioSet, read_folder
 from explorer.uploads.upload import load_upload
 from tests.app.conftest import figures_of
-from tests.conftest import SET_FOLDERS, SETS, set_id, sets_where
+from tests.conftest import SET_FOLDERS, SETS, set_id, sets_where, unwrapped
 from tests.unit.cib.conftest import scw_file
 
 WITH_MATRIX = sets_where(lambda s: s.cib is not None)
@@ -89,11 +89,6 @@ def tableau_of(at: AppTest) -> dict:
     heatmap, *key = figures_of(at)[0]["data"]
     assert all(k["name"].endswith(" variant") for k in key)
     return heatmap
-
-
-def unwrapped(label: str) -> str:
-    """A chart label as written: lines joined, a word broken with a hyphen made whole."""
-    return label.replace("-<br>", "").replace("<br>", " ")
 
 
 @pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)

@@ -14,6 +14,7 @@ from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
 from explorer.figures import stakeholders as stakeholder_figures
+from tests.conftest import unwrapped
 
 
 def two_series(tiny: ScenarioSet) -> list[EventSeries]:
@@ -33,7 +34,7 @@ def timeline(tiny: ScenarioSet, series: list[EventSeries]):
 
 def test_timeline_draws_each_certainty_differently(tiny: ScenarioSet) -> None:
     fig = timeline(tiny, two_series(tiny)[:1])
-    symbols = {t.name: t.marker.symbol for t in fig.data if "markers" in t.mode}
+    symbols = {unwrapped(t.name): t.marker.symbol for t in fig.data if "markers" in t.mode}
     assert symbols == {
         "A: Adopted, observed": "circle",
         "A: Adopted, projected": "circle-x-open",
@@ -51,7 +52,7 @@ def test_timeline_gives_a_and_b_different_symbols_and_rows(tiny: ScenarioSet) ->
 
 def test_timeline_draws_windows_and_a_today_line(tiny: ScenarioSet) -> None:
     fig = timeline(tiny, two_series(tiny)[:1])
-    window = next(t for t in fig.data if t.name == "A: Adopted, uncertain timing window")
+    window = next(t for t in fig.data if unwrapped(t.name) == "A: Adopted, uncertain timing window")
     assert list(window.x) == [dt.date(2026, 2, 1), dt.date(2026, 6, 30), None]
     assert fig.layout.shapes[0].x0 == dt.date(2026, 1, 15)
     assert fig.layout.annotations[0].text == "today"
@@ -69,7 +70,7 @@ def test_a_span_is_drawn_as_a_duration_unlike_an_uncertain_window(tiny: Scenario
     )
     fig = timeline(tiny, [EventSeries("Spans", [lasted])])
     (bar,) = [t for t in fig.data if t.mode == "lines"]
-    assert bar.name == "A: Spans, duration"
+    assert unwrapped(bar.name) == "A: Spans, duration"
     assert list(bar.x) == [dt.date(2025, 12, 1), dt.date(2026, 1, 10), None]
     window = next(t for t in timeline(tiny, two_series(tiny)[:1]).data if t.mode == "lines")
     assert (bar.line.width, bar.opacity) != (window.line.width, window.opacity)
@@ -173,7 +174,7 @@ def test_position_salience_places_only_known_positions_with_a_stated_salience(
     assert [t.marker.size for t in (militia, pair)] == [21, 24]
 
 
-def test_position_salience_numbers_each_point_and_names_all_its_actors_in_the_legend(
+def test_position_salience_numbers_each_point_and_names_all_its_actors_in_the_unwrapped(
     tiny: ScenarioSet,
 ) -> None:
     values = {f"Actor <{n}>": (1, 0.5) for n in range(6)} | {"Alone": (-1, 0.2)}

@@ -18,7 +18,7 @@ from explorer.figures.timeline import AFTER_AS_OF, RESOLVED_MARKER
 from explorer.figures.timeline_key import LABEL_GAP, labelled, timeline_key
 from explorer.views import default_state
 from explorer.views.selection import event_series
-from tests.conftest import SETS, set_id
+from tests.conftest import SETS, set_id, unwrapped
 
 DATES = (dt.date(2025, 10, 1), dt.date(2027, 12, 31))
 TODAY = dt.date(2026, 12, 2)
@@ -79,7 +79,7 @@ def test_a_resolved_event_has_its_own_marker_and_says_what_became_of_it() -> Non
     )
     pending = _event("review", dt.date(2027, 3, 1), "scheduled")
     fig = _figure([EventSeries("One", [resolved, pending])], dt.date(2026, 7, 1))
-    traces = {t.name: t for t in _markers(fig)}
+    traces = {unwrapped(t.name): t for t in _markers(fig)}
     assert traces["A: One, did not happen or not found"].marker.symbol == "circle" + RESOLVED_MARKER
     assert list(traces["A: One, did not happen or not found"].text) == ["1 not found"]
     assert traces["A: One, did not happen or not found"].textposition == "middle right"
