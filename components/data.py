@@ -1,10 +1,18 @@
-"""The cached entry points: the catalog, loaded once per process, and built figures."""
+"""The cached entry points: the catalog, loaded once per process, and built figures.
+
+What is built for a shipped set is shared by every session, in a store bounded in entries and
+bytes; what is built for a set only one session has (an upload) lives in that session's state,
+also bounded, and goes with the session when Streamlit drops it.
+"""
 
 from __future__ import annotations
 
 import gc
+import pickle
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -32,13 +40,78 @@ def set_files(set_id: str) -> dict[str, bytes]:
     return files if isinstance(files, dict) else {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+SHARED_ENTRIES, SHARED_BYTES = 512, 64_000_000
+SESSION_ENTRIES, SESSION_BYTES = 64, 16_000_000
+UNKNOWN_BYTES = 1_000_000
+"""Counted for a value that cannot be measured (pickled)."""
+SESSION_KEY = "data.memo"
+
+
+class BoundedCache:
+    """Least recently used first out, past ``max_entries`` or ``max_bytes`` (each value measured
+    once, as its pickled length). Safe to share between the threads of several sessions."""
+
+    def __init__(self, max_entries: int, max_bytes: int) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key][0]
+        value = build()
+        size = _size(value)
+        with self._lock:
+            if key not in self._items and size <= self.max_bytes:
+                self._items[key] = (value, size)
+                self.bytes += size
+            while len(self._items) > self.max_entries or self.bytes > self.max_bytes:
+                self.bytes -= self._items.popitem(last=False)[1][1]
+        return value
+
+
+def _size(value: object) -> int:
+    try:
+        return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):  # unpicklable: counted as large
+        return UNKNOWN_BYTES
+
+
+@st.cache_resource(show_spinner=False)
+def _shared() -> BoundedCache:
+    return BoundedCache(SHARED_ENTRIES, SHARED_BYTES)
+
+
+@st.cache_resource(show_spinner=False)
+def _shipped_hashes() -> frozenset[str]:
+    return frozenset(s.content_hash for s in cached_catalog().sets.values())
+
+
+def store_for(key: tuple[Hashable, ...]) -> BoundedCache:
+    """The shared store when ``key`` names a shipped set's content hash, else this session's."""
+    if not _shipped_hashes().isdisjoint(k for k in key if isinstance(k, str)):
+        return _shared()
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = BoundedCache(SESSION_ENTRIES, SESSION_BYTES)
+    return st.session_state[SESSION_KEY]
+
+
 def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
-    """Build once per ``key`` and share the result across reruns and sessions.
+    """Build once per ``key`` and keep the result for later reruns.
 
     Building a plotly figure validates every trace and costs tens of milliseconds; the figures
     are never mutated after they are built, so a shared object is safe and needs no copy.
-    ``key`` must name everything the build depends on (the set's content hash, ids, filters);
-    ``_build`` is not hashed (the leading underscore tells Streamlit so).
+    ``key`` must name everything the build depends on (the set's content hash, ids, filters).
+    A shipped set's results are shared across sessions; any other's stay in the session that
+    built them (``store_for``).
     """
-    return _build()
+    return store_for(key).get_or_build(key, _build)
