@@ -2,14 +2,20 @@
 
 What is built for a shipped set is shared by every session, in a store bounded in entries and
 bytes; what is built for a set only one session has (an upload) lives in that session's state,
-also bounded, and goes with the session when Streamlit drops it.
+also bounded, and goes with the session when Streamlit drops it. Streamlit keeps a closed
+session for ``server.disconnectedSessionTTL`` seconds (for a reconnect), then shuts it down
+when its session store is next written; glibc keeps the freed memory unless asked to give it
+back, which ``release_freed_memory`` does at the end of a run, at most every ``TRIM_EVERY_S``.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import pickle
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
@@ -45,6 +51,8 @@ SESSION_ENTRIES, SESSION_BYTES = 64, 16_000_000
 UNKNOWN_BYTES = 1_000_000
 """Counted for a value that cannot be measured (pickled)."""
 SESSION_KEY = "data.memo"
+TRIM_EVERY_S = 30.0
+_last_trim = [float("-inf")]
 
 
 class BoundedCache:
@@ -115,3 +123,19 @@ def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
     built them (``store_for``).
     """
     return store_for(key).get_or_build(key, _build)
+
+
+def _malloc_trim() -> None:
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    if libc is not None and hasattr(libc, "malloc_trim"):  # glibc only
+        libc.malloc_trim(0)
+
+
+def release_freed_memory() -> None:
+    """Give the memory freed since the last call back to the system (glibc's ``malloc_trim``;
+    nothing elsewhere), at most every ``TRIM_EVERY_S`` seconds: a few milliseconds each."""
+    now = time.monotonic()
+    if now - _last_trim[0] >= TRIM_EVERY_S:
+        _last_trim[0] = now
+        _malloc_trim()

@@ -78,3 +78,21 @@ def test_an_upload_never_reaches_the_shared_store() -> None:
     at = AppTest.from_function(_script, args=("a-hash-no-shipped-set-has",)).run()
     assert ("test.view", "a-hash-no-shipped-set-has") not in data._shared()
     assert len(at.session_state[SESSION_KEY]) == 1
+
+
+def test_freed_memory_is_given_back_at_most_once_per_interval(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    trims: list[float] = []
+    clock = [1_000.0]
+    monkeypatch.setattr(data, "_malloc_trim", lambda: trims.append(clock[0]))
+    monkeypatch.setattr(data.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(data, "_last_trim", [float("-inf")])
+    for step in (0.0, 1.0, data.TRIM_EVERY_S - 2.0, 1.0, 5.0):
+        clock[0] += step
+        data.release_freed_memory()
+    assert trims == [1_000.0, 1_000.0 + data.TRIM_EVERY_S]
+
+
+def test_the_real_trim_runs_without_error() -> None:
+    data._malloc_trim()
