@@ -8,8 +8,9 @@ app, asks for an upload URL, PUTs a zipped set (the Gaza set with ~1,800 more so
 and opens the Timeline and Stakeholders views of it. All sessions stay open until the last has
 uploaded ("during"); then they close ("closed"); after ``--ttl`` seconds (passed to the server as
 ``server.disconnectedSessionTTL``) plus a margin, one fresh session opens and closes, which is
-when Streamlit drops expired sessions ("after TTL"). XSRF protection is off for this loopback
-server only (the client has no browser cookie). RSS is read from ``/proc``.
+when Streamlit drops expired sessions ("after TTL"), and RSS is read again once the app's thread
+has handed freed memory back (``components.data.release_freed_memory``). XSRF protection is off
+for this loopback server only (the client has no browser cookie). RSS is read from ``/proc``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from load import rss_mb
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from components.data import TRIM_EVERY_S
 from scripts.server import start_server, stop_server
 
 GAZA = ROOT / "scenarios" / "gaza-unsc-2025"
@@ -181,6 +183,8 @@ async def run(url: str, pid: int, sessions: int, ttl: int) -> list[list[object]]
     rows.append(["closed (5 s after)", rss_mb(pid)])
     await _expire(url, ttl)
     rows.append([f"after the TTL ({ttl} s) and one more session", rss_mb(pid)])
+    await asyncio.sleep(TRIM_EVERY_S + 5)
+    rows.append([f"{TRIM_EVERY_S + 5:.0f} s later (the app's trim thread has run)", rss_mb(pid)])
     return rows
 
 

@@ -5,7 +5,7 @@ bytes; what is built for a set only one session has (an upload) lives in that se
 also bounded, and goes with the session when Streamlit drops it. Streamlit keeps a closed
 session for ``server.disconnectedSessionTTL`` seconds (for a reconnect), then shuts it down
 when its session store is next written; glibc keeps the freed memory unless asked to give it
-back, which ``release_freed_memory`` does at the end of a run, at most every ``TRIM_EVERY_S``.
+back, which a thread started by ``release_freed_memory`` asks for every ``TRIM_EVERY_S``.
 """
 
 from __future__ import annotations
@@ -52,7 +52,8 @@ UNKNOWN_BYTES = 1_000_000
 """Counted for a value that cannot be measured (pickled)."""
 SESSION_KEY = "data.memo"
 TRIM_EVERY_S = 30.0
-_last_trim = [float("-inf")]
+_TRIMMER: list[threading.Thread] = []
+_TRIMMER_LOCK = threading.Lock()
 
 
 class BoundedCache:
@@ -132,10 +133,19 @@ def _malloc_trim() -> None:
         libc.malloc_trim(0)
 
 
-def release_freed_memory() -> None:
-    """Give the memory freed since the last call back to the system (glibc's ``malloc_trim``;
-    nothing elsewhere), at most every ``TRIM_EVERY_S`` seconds: a few milliseconds each."""
-    now = time.monotonic()
-    if now - _last_trim[0] >= TRIM_EVERY_S:
-        _last_trim[0] = now
+def _trim_forever() -> None:
+    while True:
+        time.sleep(TRIM_EVERY_S)
         _malloc_trim()
+
+
+def release_freed_memory() -> threading.Thread:
+    """Start, once per process, the thread that gives freed memory back to the system every
+    ``TRIM_EVERY_S`` seconds (glibc's ``malloc_trim``, well under a millisecond when there is
+    nothing to give back). A closed session is freed when Streamlit drops it, whenever that is,
+    with no run of ours to follow it: hence a timer, not a call at the end of a run."""
+    with _TRIMMER_LOCK:
+        if not _TRIMMER:
+            _TRIMMER.append(threading.Thread(target=_trim_forever, name="malloc-trim", daemon=True))
+            _TRIMMER[0].start()
+        return _TRIMMER[0]
