@@ -1,7 +1,8 @@
 """Memory of the server across upload sessions: before, while 50 sessions each hold a different
 ~1 MB uploaded set, after they close, and after Streamlit's disconnected-session time has passed.
 
-`uv run python bench/sessions_memory.py [--sessions 50] [--ttl 20] [--arena-max 2]`. Each
+`uv run python bench/sessions_memory.py [--sessions 50] [--ttl 20] [--arena-max 2]
+[--env PYTHONMALLOC=malloc]`. Each
 session speaks Streamlit's own protocol over the websocket (as ``bench/load.py``): it opens the
 app, asks for an upload URL, PUTs a zipped set (the Gaza set with ~1,800 more sources, so about
 1 MB of YAML, its title made unique), sends the uploader's state, waits for the set to load,
@@ -193,8 +194,10 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--ttl", type=int, default=120)
     parser.add_argument("--arena-max", type=int, default=0)
+    parser.add_argument("--env", nargs="*", default=[], help="KEY=VALUE for the server")
     args = parser.parse_args()
-    env = {"MALLOC_ARENA_MAX": str(args.arena_max)} if args.arena_max else {}
+    env = dict(item.split("=", 1) for item in args.env)
+    env |= {"MALLOC_ARENA_MAX": str(args.arena_max)} if args.arena_max else {}
     extra = [
         "--server.enableXsrfProtection", "false",
         "--server.disconnectedSessionTTL", str(args.ttl),
@@ -208,7 +211,7 @@ def main() -> None:
     start = float(rows[0][1])
     for row in rows:
         row[1:] = [f"{row[1]:.0f}", f"{row[1] - start:+.0f}"]
-    arena = f"MALLOC_ARENA_MAX={args.arena_max}" if args.arena_max else "default malloc"
+    arena = " ".join(f"{k}={v}" for k, v in env.items()) or "default malloc"
     print(f"Server RSS across upload sessions ({machine()}, {arena}, ")
     print(f"{time.perf_counter() - started:.0f} s)\n")
     print(table(["moment", "RSS MB", "vs start"], rows))
