@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import export, notices, problems, share, sidebar, upload, url, views
-from components.data import cached_catalog, load_sets, set_files
+from components.data import cached_catalog, load_sets, release_freed_memory, set_files
 from explorer.text import escape_markdown
 from explorer.views import describe, tab_title, with_view_choices
 
@@ -38,3 +38,4 @@ state = views.render(catalog[state.set], state)
 params = url.write(state, catalog)
 link = share.render(params, description)
 export.render(catalog[state.set], state, link, upload.files_of(state.set) or set_files(state.set))
+release_freed_memory()

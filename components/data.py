@@ -1,11 +1,25 @@
 """The cached entry points: the catalog, opened once per process, its sets loaded on first use
-(with a spinner), and built figures."""
+(with a spinner), and built figures.
+
+What is built for a shipped set is shared by every session, in a store bounded in entries and
+bytes; what is built for a set only one session has (an upload) lives in that session's state,
+also bounded, and goes with the session when Streamlit drops it. Streamlit keeps a closed
+session for ``server.disconnectedSessionTTL`` seconds (for a reconnect), then shuts it down
+when its session store is next written; glibc keeps the freed memory unless asked to give it
+back, which a thread started by ``release_freed_memory`` asks for every ``TRIM_EVERY_S``.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import pickle
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -57,13 +71,107 @@ def set_files(set_id: str) -> dict[str, bytes]:
     return files if isinstance(files, dict) else {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+SHARED_ENTRIES, SHARED_BYTES = 512, 64_000_000
+SESSION_ENTRIES, SESSION_BYTES = 64, 16_000_000
+UNKNOWN_BYTES = 1_000_000
+"""Counted for a value that cannot be measured (pickled)."""
+SESSION_KEY = "data.memo"
+TRIM_EVERY_S = 30.0
+_TRIMMER: list[threading.Thread] = []
+_TRIMMER_LOCK = threading.Lock()
+
+
+class BoundedCache:
+    """Least recently used first out, past ``max_entries`` or ``max_bytes`` (each value measured
+    once, as its pickled length). Safe to share between the threads of several sessions."""
+
+    def __init__(self, max_entries: int, max_bytes: int) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+    def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key][0]
+        value = build()
+        size = _size(value)
+        with self._lock:
+            if key not in self._items and size <= self.max_bytes:
+                self._items[key] = (value, size)
+                self.bytes += size
+            while len(self._items) > self.max_entries or self.bytes > self.max_bytes:
+                self.bytes -= self._items.popitem(last=False)[1][1]
+        return value
+
+
+def _size(value: object) -> int:
+    try:
+        return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):  # unpicklable: counted as large
+        return UNKNOWN_BYTES
+
+
+@st.cache_resource(show_spinner=False)
+def _shared() -> BoundedCache:
+    return BoundedCache(SHARED_ENTRIES, SHARED_BYTES)
+
+
+def _shipped_hashes() -> set[str]:
+    """The content hashes of the shipped sets loaded so far (reading none that is not)."""
+    catalog = cached_catalog()
+    return {catalog[i].content_hash for i in catalog.ids if catalog.is_loaded(i)}
+
+
+def store_for(key: tuple[Hashable, ...]) -> BoundedCache:
+    """The shared store when ``key`` names a shipped set's content hash, else this session's."""
+    if not _shipped_hashes().isdisjoint(k for k in key if isinstance(k, str)):
+        return _shared()
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = BoundedCache(SESSION_ENTRIES, SESSION_BYTES)
+    return st.session_state[SESSION_KEY]
+
+
 def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
-    """Build once per ``key`` and share the result across reruns and sessions.
+    """Build once per ``key`` and keep the result for later reruns.
 
     Building a plotly figure validates every trace and costs tens of milliseconds; the figures
     are never mutated after they are built, so a shared object is safe and needs no copy.
-    ``key`` must name everything the build depends on (the set's content hash, ids, filters);
-    ``_build`` is not hashed (the leading underscore tells Streamlit so).
+    ``key`` must name everything the build depends on (the set's content hash, ids, filters).
+    A shipped set's results are shared across sessions; any other's stay in the session that
+    built them (``store_for``).
     """
-    return _build()
+    return store_for(key).get_or_build(key, _build)
+
+
+def _malloc_trim() -> None:
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    if libc is not None and hasattr(libc, "malloc_trim"):  # glibc only
+        libc.malloc_trim(0)
+
+
+def _trim_forever() -> None:
+    while True:
+        time.sleep(TRIM_EVERY_S)
+        _malloc_trim()
+
+
+def release_freed_memory() -> threading.Thread:
+    """Start, once per process, the thread that gives freed memory back to the system every
+    ``TRIM_EVERY_S`` seconds (glibc's ``malloc_trim``, well under a millisecond when there is
+    nothing to give back). A closed session is freed when Streamlit drops it, whenever that is,
+    with no run of ours to follow it: hence a timer, not a call at the end of a run."""
+    with _TRIMMER_LOCK:
+        if not _TRIMMER:
+            _TRIMMER.append(threading.Thread(target=_trim_forever, name="malloc-trim", daemon=True))
+            _TRIMMER[0].start()
+        return _TRIMMER[0]

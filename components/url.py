@@ -14,6 +14,12 @@ Why not ``bind="query-params"``: a widget's choices and default depend on the se
 value the link asks for that cannot be shown must be named in a notice before a bound widget
 silently drops it; and AppTest cannot see URL changes made by bound widgets, so the round trip
 could only be tested in a browser.
+
+A link of more than 1,000 parameters (or 512 KiB) cannot be named: Streamlit 1.67 replaces such a
+query string by an empty one on the server (``sanitize_query_string``) before the script runs,
+``st.context.url`` is sent by the browser without its query, and the websocket's headers carry
+no referrer. The page opens with the defaults; ``explorer.views.parse`` names a long link it does
+see.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 A set is a folder of YAML files (see README.md, "Add a scenario set"). Loading never raises on
 bad content: each problem names the file, the line and the field. A set with any problem is
-not returned, so nothing half-checked reaches the page.
+not returned, so nothing half-checked reaches the page. A set over an item cap
+(``explorer.content.limits``: scenario files, values across its files) is refused as soon as
+it passes it, before the rest is validated.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from explorer.content.files import (
     SourcesFile,
 )
 from explorer.content.folder import content_hash, read_folder
+from explorer.content.limits import MAX_SCENARIOS, MAX_SET_VALUES, too_many_values
 from explorer.content.parsed import Parsed, items
 from explorer.content.problems import Problem
 from explorer.content.rules import check_references
@@ -87,6 +90,11 @@ def load_set(folder: Path, shown_as: str | None = None) -> LoadResult:
 def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadResult:
     """Load a set from its files in memory (also used for uploads: nothing touches the disk)."""
     problems: list[Problem] = []
+    scenario_files = sum(1 for name in files if _is_scenario(PurePosixPath(name)))
+    if scenario_files > MAX_SCENARIOS:
+        message = f"{scenario_files:,} scenario files; the limit is {MAX_SCENARIOS:,}; refused"
+        return LoadResult(None, (Problem(f"{shown_as}/{SCENARIO_DIR}/", None, "", message),))
+    values = 0
     if not is_id(set_id):
         problems.append(Problem(shown_as, None, "", f"{set_id!r} is not a valid set folder name"))
     parsed: dict[str, Parsed] = {}
@@ -97,12 +105,15 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
     for name in sorted(files, key=lambda n: (n != "vocabulary.yaml", n)):
         where = f"{shown_as}/{name}"
         path = PurePosixPath(name)
-        is_scenario = path.parent.as_posix() == SCENARIO_DIR and path.suffix in {".yaml", ".yml"}
+        is_scenario = _is_scenario(path)
         model = Scenario if is_scenario else known.get(name)
         if model is None:
             problems.append(Problem(where, None, "", f"unknown file; a set holds {_file_list()}"))
             continue
         doc = yamlfile.read(files[name], where)
+        values += 0 if isinstance(doc, Problem) else doc.values
+        if values > MAX_SET_VALUES:
+            return LoadResult(None, (Problem(where, None, "", too_many_values(values)),))
         result = [doc] if isinstance(doc, Problem) else validate(model, doc, where, context)
         if isinstance(result, list) or isinstance(doc, Problem):
             problems.extend(result if isinstance(result, list) else [])
@@ -140,6 +151,10 @@ def is_id(text: str) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def _is_scenario(path: PurePosixPath) -> bool:
+    return path.parent.as_posix() == SCENARIO_DIR and path.suffix in {".yaml", ".yml"}
 
 
 def _file_list() -> str:

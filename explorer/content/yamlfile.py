@@ -6,7 +6,8 @@ string), numbers have no base 60, underscores or YAML 1.1 octals (``2:30`` stays
 ``010`` is ten) and dates stay text for the model to parse. One guard holds for every YAML
 file, in a set folder or in an upload: a file over ``MAX_FILE_BYTES``, a document of more than
 ``MAX_NODES`` keys, values and items (aliases expanded), or one whose mappings and lists nest
-deeper than ``MAX_DEPTH`` (aliases expanded) is refused before anything is built from it.
+deeper than ``MAX_DEPTH`` (aliases expanded) is refused before anything is built from it, and
+so is one with a list over its item cap (``explorer.content.limits``), naming the list.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from explorer.content.limits import too_many_items
 from explorer.content.problems import Loc, Problem
 from explorer.errors import ScenarioError
 
@@ -72,6 +74,8 @@ _Loader.add_constructor(_INT, _int)
 class YamlDocument:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    values: int = 0
+    """Keys, values and list items in the document, aliases expanded (what ``MAX_NODES`` caps)."""
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of ``loc``, or of its nearest ancestor that is in the file."""
@@ -82,18 +86,23 @@ class YamlDocument:
 
 
 class YamlError(ScenarioError):
-    """A file that is not safe, well-formed YAML; ``over_limit`` when a limit refused it."""
+    """A file that is not safe, well-formed YAML; ``over_limit`` when a limit refused it;
+    ``field`` names the list that passed its item cap."""
 
-    def __init__(self, line: int | None, message: str, *, over_limit: bool = False) -> None:
+    def __init__(
+        self, line: int | None, message: str, *, over_limit: bool = False, field: str = ""
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
         self.over_limit = over_limit
+        self.field = field
 
 
-def _guard(root: yaml.Node) -> YamlError | None:
-    """Why the composed document is refused, or None: the walk counts every value with aliases
-    expanded (stopping past ``MAX_NODES``) and measures how deep mappings and lists nest."""
+def _guard(root: yaml.Node) -> YamlError | int:
+    """Why the composed document is refused, or how many values it holds: the walk counts every
+    value with aliases expanded (stopping past ``MAX_NODES``) and measures how deep mappings and
+    lists nest."""
     count, deepest, first_too_deep = 0, 0, None
     written: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
@@ -120,7 +129,7 @@ def _guard(root: yaml.Node) -> YamlError | None:
             f"nested more than {MAX_DEPTH} levels deep ({deepest} levels); refused",
             over_limit=True,
         )
-    return None
+    return count
 
 
 def _too_many(written: int) -> str:
@@ -165,9 +174,13 @@ def parse(raw: bytes) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise YamlError(1, "the file is empty")
-        refused = _guard(node)
-        if refused is not None:
-            raise refused
+        too_many = too_many_items(node)
+        if too_many is not None:
+            message, field = too_many.message, too_many.field
+            raise YamlError(too_many.line, message, over_limit=True, field=field)
+        values = _guard(node)
+        if isinstance(values, YamlError):
+            raise values
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -180,7 +193,7 @@ def parse(raw: bytes) -> YamlDocument:
         raise YamlError(None, message, over_limit=True) from None
     finally:
         loader.dispose()
-    return YamlDocument(data, _line_map(node))
+    return YamlDocument(data, _line_map(node), values)
 
 
 def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:
@@ -188,7 +201,7 @@ def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:
     try:
         return parse(raw)
     except YamlError as err:
-        return Problem(shown_as, err.line, "", err.message)
+        return Problem(shown_as, err.line, err.field, err.message)
 
 
 def over_limit(raw: bytes) -> YamlError | None:

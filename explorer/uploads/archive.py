@@ -166,7 +166,7 @@ def _read_archive(archive: zipfile.ZipFile, data: bytes, where: str) -> Unpacked
         budget -= len(content)
         refused = over_limit(content)
         if refused is not None:
-            problems.append(Problem(label, refused.line, "", refused.message))
+            problems.append(Problem(label, refused.line, refused.field, refused.message))
         files[entry.path] = content
     if problems:
         return capped(problems, where)

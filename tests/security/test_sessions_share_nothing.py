@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from components import export
+from components import data, export
 from explorer.content import ScenarioSet, read_folder
 from explorer.uploads import load_upload
 from explorer.zipfiles import deterministic_zip
@@ -79,7 +79,13 @@ SHARED_CACHES = [
 
 
 def test_the_components_hold_shared_caches() -> None:
-    assert {function.name for _, function, _ in SHARED_CACHES} >= {"_set_zip", "memo"}
+    assert {function.name for _, function, _ in SHARED_CACHES} >= {"_set_zip"}
+
+
+def test_the_shared_store_of_built_figures_is_bounded_in_entries_and_bytes() -> None:
+    store = data._shared()
+    assert (store.max_entries, store.max_bytes) == (data.SHARED_ENTRIES, data.SHARED_BYTES)
+    assert 0 < data.SHARED_ENTRIES <= 1_000 and 0 < data.SHARED_BYTES <= 100_000_000
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from explorer.content import ScenarioSet, load_set
+from explorer.content.limits import MAX_ITEMS
 from explorer.content.problems import MAX_LINE, MAX_QUOTED, Problem
 from explorer.content.yamlfile import MAX_NODES, over_limit, parse
 from tests.conftest import SET_FOLDERS, SETS, set_id
@@ -67,8 +68,22 @@ def test_a_base_60_value_is_a_type_error_naming_file_line_and_field(
 ACTOR = "- {{id: a{0}, name: A{0}, kind: state, council_seat: none, region: R}}\n"
 
 
-def test_a_large_file_without_aliases_is_not_called_an_alias_bomb() -> None:
+def test_ten_thousand_actors_are_refused_by_the_actors_cap_not_as_an_alias_bomb() -> None:
     raw = ("actors:\n" + "".join(ACTOR.format(i) for i in range(10_000))).encode()
+    assert len(raw) < 1_000_000
+    error = over_limit(raw)
+    assert error is not None
+    assert "alias" not in error.message
+    assert (error.line, error.field) == (1, "actors")
+    assert error.message == (
+        f"holds 10,000 items; the limit for actors is {MAX_ITEMS['actors']:,}; refused"
+    )
+
+
+def test_a_large_file_without_aliases_is_not_called_an_alias_bomb() -> None:
+    tags = ", ".join(["1"] * 300)
+    rows = "".join(f"- {{id: a{i}, tags: [{tags}]}}\n" for i in range(400))
+    raw = f"actors:\n{rows}".encode()
     assert len(raw) < 1_000_000
     error = over_limit(raw)
     assert error is not None
