@@ -49,7 +49,8 @@ def short_name(text: Draft, names: dict[str, str], kinds: dict[str, str]) -> str
 def _header(text: Draft, names: dict[str, str]) -> None:
     st.markdown(f"#### {content(text.title)}")
     proponents = [names[p] for p in text.proponents]
-    meta = [f"circulated {day(text.circulated)}", status_words(text)]
+    tabled = f"circulated {day(text.circulated)}" if text.circulated else "not yet tabled"
+    meta = [tabled, status_words(text)]
     if proponents:
         label = "Sponsor" if len(proponents) == 1 else "Proponents"
         meta.insert(0, f"{label}: {', '.join(proponents)}")

@@ -15,18 +15,23 @@ from explorer.formats import day
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 from explorer.voting import (
+    UNRECORDED_START,
     VOTES,
     Vote,
     VoteError,
     apply_overrides,
     body_of,
     changed_votes,
+    chosen_decision,
     decide,
     decided,
+    decisions,
+    default_decision,
     explain,
     following_scenario,
     member_labels,
     recorded_votes,
+    starting_votes,
 )
 from explorer.voting import figures as vf
 from explorer.voting.tables import record_table
@@ -41,21 +46,36 @@ AGREED = ("consensus", "unanimity")
 PERMANENT_KEY = "Names in bold with a ringed mark: permanent members, whose vote against is a veto."
 
 
-def _key(member: str) -> str:
-    return f"vote.member.{member}"
+def _key(text: str, member: str) -> str:
+    return f"vote.member.{text}.{member}"
 
 
-def _seed(record: Mapping[str, Vote], votes: Mapping[str, Vote]) -> None:
+def _seed(text: str, record: Mapping[str, Vote], votes: Mapping[str, Vote]) -> None:
     """Set the members' controls from ``votes`` when the link changed from outside (see
     ``components.url``) or a control has lost its state."""
     for member in record:
-        if url.changed_outside() or _key(member) not in st.session_state:
-            st.session_state[_key(member)] = votes[member]
+        if url.changed_outside() or _key(text, member) not in st.session_state:
+            st.session_state[_key(text, member)] = votes[member]
 
 
-def _reset(record: Mapping[str, Vote]) -> None:
+def _reset(text: str, record: Mapping[str, Vote]) -> None:
     for member, vote in record.items():
-        st.session_state[_key(member)] = vote
+        st.session_state[_key(text, member)] = vote
+
+
+def _choose(scenario_set: ScenarioSet, linked: str | None) -> tuple[Draft, Body] | None:
+    """The decision to simulate: a choice of every decided text (when there is more than one),
+    seeded from the link's text (``linked``; None: the default) as the votes are."""
+    found = decisions(scenario_set)
+    start = chosen_decision(scenario_set, linked)
+    if start is None:
+        return None
+    if url.changed_outside() or st.session_state.get("vote.text") not in (t.id for t, _ in found):
+        st.session_state["vote.text"] = start[0].id
+    if len(found) > 1:
+        titles = {t.id: t.symbol or t.title for t, _ in found}
+        st.selectbox("Text to simulate", list(titles), format_func=titles.get, key="vote.text")
+    return chosen_decision(scenario_set, st.session_state["vote.text"])
 
 
 def _labels(scenario_set: ScenarioSet, body: Body) -> dict[str, str]:
@@ -92,7 +112,7 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: Recorde
 
 
 def _controls(
-    members: list[str], names: Mapping[str, str], permanent: Mapping[str, str]
+    members: list[str], names: Mapping[str, str], permanent: Mapping[str, str], text: str
 ) -> dict[str, Vote]:
     """One vote control per member, permanent members first, in three columns."""
     votes: dict[str, Vote] = {}
@@ -104,7 +124,7 @@ def _controls(
                     VOTES,
                     format_func=VOTE_WORDS.get,
                     required=True,
-                    key=_key(member),
+                    key=_key(text, member),
                 )
     return votes
 
@@ -114,16 +134,26 @@ def _simulator(
 ) -> dict[str, str]:
     names = _labels(scenario_set, body)
     permanent = _permanent(scenario_set, body)
-    record = recorded_votes(draft.vote) if draft.vote else {}
+    record = starting_votes(draft, body)
     seeded, ignored = apply_overrides(record, overrides, body.name)
     for notice in ignored:
         st.warning(esc(notice))
-    _seed(record, seeded)
-    st.markdown(f"### What if the vote had gone otherwise? {esc(draft.symbol or draft.title)}")
+    _seed(draft.id, record, seeded)
+    question = "What if the vote had gone otherwise?" if draft.vote else "How could the vote go?"
+    st.markdown(f"### {question} {esc(draft.symbol or draft.title)}")
     st.caption(esc(explain(body)))
-    st.button("Reset to the recorded vote", key="vote.reset", on_click=_reset, args=(record,))
+    if not draft.vote:
+        st.caption(
+            esc(
+                f"No vote is recorded on this text, decided by the {body.name}: every member "
+                f"starts at {VOTE_WORDS[UNRECORDED_START].lower()}, which is not a record of "
+                "how they would vote."
+            )
+        )
+    reset = "Reset to the recorded vote" if draft.vote else "Reset to the start"
+    st.button(reset, key="vote.reset", on_click=_reset, args=(draft.id, record))
     votes = _controls(
-        sorted(record, key=lambda m: (m not in permanent, names[m])), names, permanent
+        sorted(record, key=lambda m: (m not in permanent, names[m])), names, permanent, draft.id
     )
     by_name = {names[m]: v for m, v in votes.items()}
     result = decide(body, votes, names)
@@ -136,14 +166,17 @@ def _simulator(
     st.markdown(f"**Outcome: {esc(result.reason)}.**")
     if changed:
         moves = [f"{names[m]} {record[m]} → {v}" for m, v in changed.items()]
-        st.markdown(esc("Changed from the record: " + "; ".join(moves) + "."))
+        start = "the record" if draft.vote else "the start"
+        st.markdown(esc(f"Changed from {start}: " + "; ".join(moves) + "."))
     follows = following_scenario(scenario_set, draft, result.adopted)
     if follows:
         st.markdown(f"Leads to the scenario **{esc(follows.label)}**.")
         st.caption(esc(follows.narrative.headline))
     else:
         st.markdown("No scenario of this set follows from this outcome.")
-    title = "What-if vote" if changed else "The vote as recorded"
+    title = (
+        "What-if vote" if changed else "The vote as recorded" if draft.vote else "The starting vote"
+    )
     chart(
         "vote.simulated",
         (scenario_set.content_hash, draft.id, tuple(sorted(votes.items()))),
@@ -158,12 +191,13 @@ def _simulator(
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
-    """Draw the view; return ``state`` with its what-if: member actor id -> vote, where it
-    differs from the record of the decision (the first text with a recorded vote)."""
+    """Draw the view; return ``state`` with its text (None: the default) and its what-if:
+    member actor id -> vote, where it differs from where the chosen text starts."""
     overrides = dict(state.votes)
     voted = [(t, body_of(scenario_set, t), t.vote) for t in scenario_set.drafts if t.vote]
     found = decided(scenario_set)
     changed: dict[str, str] = {}
+    text_id = state.text
     try:
         if found:
             st.markdown(
@@ -172,7 +206,13 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             for text, body, vote in voted:
                 if body:
                     _recorded(scenario_set, text, body, vote)
-            changed = _simulator(scenario_set, *found, overrides)
+        chosen = _choose(scenario_set, state.text)
+        if chosen:
+            linked = chosen_decision(scenario_set, state.text)
+            overrides = overrides if linked and linked[0] == chosen[0] else {}
+            changed = _simulator(scenario_set, *chosen, overrides)
+            default = default_decision(scenario_set)
+            text_id = None if default and default[0].id == chosen[0].id else chosen[0].id
         else:
             st.info("No text of this set has a recorded decision.")
     except VoteError as err:
@@ -193,4 +233,4 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
                 record_table(record, sources),
             ),
         )
-    return replace(state, votes=tuple(sorted(changed.items())))
+    return replace(state, text=text_id, votes=tuple(sorted(changed.items())))

@@ -7,7 +7,7 @@ as it was written.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import model_validator
 
@@ -34,6 +34,8 @@ TextStatus = Literal[
     "in_force",
     "suspended",
 ]
+UNTABLED: frozenset[TextStatus] = frozenset({"proposed"})
+"""Statuses of a text not yet tabled: it has no circulation date yet."""
 # Older files: ``sponsor`` (one proponent), a top-level ``vote`` (the default body's decision)
 # and the status ``failed`` (read as rejected). LEGACY_PATHS maps where a field is read from to
 # where an older file wrote it, so that problems point at the line as written.
@@ -56,14 +58,15 @@ def as_written(loc: tuple[str | int, ...], lines: Collection[tuple[str | int, ..
 
 
 class Draft(Model):
-    """A text before a body: a draft, a proposal, a treaty. Its ``decision`` is the vote on it."""
+    """A text before a body: a draft, a proposal, a treaty. Its ``decision`` is the vote on it.
+    ``circulated`` may be left out only while the text is not yet tabled (``UNTABLED``)."""
 
     id: Id
     title: Text
     kind: TextKind = "draft"
     proponents: tuple[ActorId, ...] = ()
     symbol: Text | None = None
-    circulated: SourceDate
+    circulated: SourceDate | None = None
     status: TextStatus
     resolution: Text | None = None
     decision: Decision | None = None
@@ -93,6 +96,16 @@ class Draft(Model):
         if isinstance(status, str):
             data["status"] = _LEGACY_STATUS.get(status, status)
         return data
+
+    @model_validator(mode="after")
+    def _tabled_texts_are_dated(self) -> Self:
+        if self.circulated is None and self.status not in UNTABLED:
+            untabled = ", ".join(sorted(UNTABLED))
+            raise ValueError(
+                f"circulated (the date the text was tabled) is required unless its status is "
+                f"{untabled}, for a text not yet tabled; this one is {self.status}"
+            )
+        return self
 
     @property
     def vote(self) -> RecordedVote | None:

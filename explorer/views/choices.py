@@ -1,8 +1,9 @@
-"""The views' own choices in a link: the Vote view's what-if (votes=), the What-if's fixed
-descriptors and changed judgments (fix=, judge=), the Stakeholders date and salience map's issue
-(asof=, salience=) and the Sources search (search=). Each token is parsed into a valid choice or
-named in a notice, and encoded back in short readable words. The search is only ever compared
-with titles and publishers, and shown back in its own text field, never as markup."""
+"""The views' own choices in a link: the Vote view's text and what-if (text=, votes=), the
+What-if's fixed descriptors and changed judgments (fix=, judge=), the Stakeholders date and
+salience map's issue (asof=, salience=) and the Sources search (search=). Each token is parsed
+into a valid choice or named in a notice, and encoded back in short readable words. The search
+is only ever compared with titles and publishers, and shown back in its own text field, never
+as markup."""
 
 from __future__ import annotations
 
@@ -15,17 +16,30 @@ from explorer.content import ScenarioSet
 from explorer.formats import slug
 from explorer.views.state import Judgment, ViewState
 from explorer.views.tokens import LIST_SEPARATOR, PAIR_SEPARATOR, shown
-from explorer.voting import VOTES, decided
+from explorer.voting import VOTES, chosen_decision, decisions, default_decision
 
 
-def _votes(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> tuple[tuple[str, str], ...]:
-    """Votes for members of the body of the set's decision (``voting.decided``)."""
-    found = decided(scenario_set)
+def _text(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> str | None:
+    """A text with a decision; None for the default text or an unknown one (with a notice)."""
+    known = [text.id for text, _ in decisions(scenario_set)]
+    if raw not in known:
+        where = f"the texts decided here are {', '.join(known)}" if known else "none is decided"
+        notices.append(f"Ignored text={shown(raw)}: {where}.")
+        return None
+    default = default_decision(scenario_set)
+    return None if default and default[0].id == raw else raw
+
+
+def _votes(
+    raw: str, scenario_set: ScenarioSet, text: str | None, notices: list[str]
+) -> tuple[tuple[str, str], ...]:
+    """Votes for members of the body that decides ``text`` (None: the default text)."""
+    found = chosen_decision(scenario_set, text)
     chosen: dict[str, str] = {}
     for token in (t for t in raw.split(LIST_SEPARATOR) if t):
         member, _, vote = token.partition(PAIR_SEPARATOR)
         if found is None:
-            notices.append(f"Ignored the vote {shown(token)}: no text of this set has a vote.")
+            notices.append(f"Ignored the vote {shown(token)}: no text of this set has a decision.")
         elif vote not in VOTES:
             notices.append(
                 f"Ignored the vote {shown(token)}: use member:yes, no, abstain or absent."
@@ -140,8 +154,10 @@ def _search(raw: str, notices: list[str]) -> str:
 def parse_choices(raw: dict[str, str], scenario_set: ScenarioSet, notices: list[str]) -> dict:
     """The views' choices ``raw`` asks for, as ``ViewState`` fields."""
     chosen: dict[str, object] = {}
+    if "text" in raw:
+        chosen["text"] = _text(raw["text"], scenario_set, notices)
     if "votes" in raw:
-        chosen["votes"] = _votes(raw["votes"], scenario_set, notices)
+        chosen["votes"] = _votes(raw["votes"], scenario_set, chosen.get("text"), notices)
     if "fix" in raw:
         chosen["fixed"] = _fixed(raw["fix"], scenario_set, notices)
     if "judge" in raw:
@@ -158,6 +174,8 @@ def parse_choices(raw: dict[str, str], scenario_set: ScenarioSet, notices: list[
 def encode_choices(state: ViewState) -> dict[str, str]:
     """The query parameters of the views' choices in ``state`` (none when none are made)."""
     out: dict[str, str] = {}
+    if state.text:
+        out["text"] = state.text
     if state.votes:
         out["votes"] = LIST_SEPARATOR.join(PAIR_SEPARATOR.join(pair) for pair in state.votes)
     if state.fixed:

@@ -26,7 +26,7 @@ from explorer.views.selection import (
     trajectory_series,
 )
 from explorer.views.state import ViewState
-from explorer.voting import decided, recorded_votes
+from explorer.voting import chosen_decision, recorded_votes, starting_votes
 from explorer.voting.tables import record_table
 
 
@@ -135,21 +135,22 @@ def sources_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
 
 
 def vote_table(scenario_set: ScenarioSet, state: ViewState) -> pd.DataFrame:
-    """The decision's recorded vote beside the what-if of the view, then the body's record;
-    a cell that does not apply to its row is empty."""
+    """The chosen text's recorded vote (empty where none is recorded) beside the what-if of the
+    view, then the body's record; a cell that does not apply to its row is empty."""
     names = {a.id: a.name for a in scenario_set.actors}
-    found = decided(scenario_set)
+    found = chosen_decision(scenario_set, state.text)
     rows: list[dict[str, object]] = []
-    if found and found[0].vote:
+    if found:
         simulated = dict(state.votes)
+        recorded = recorded_votes(found[0].vote) if found[0].vote else {}
         rows += [
             {
                 "draft": found[0].title,
                 "member": names.get(m, m),
-                "recorded": v,
+                "recorded": recorded.get(m),
                 "what-if": simulated.get(m, v),
             }
-            for m, v in recorded_votes(found[0].vote).items()
+            for m, v in starting_votes(*found).items()
         ]
     sources = {s.id: s.cited_as for s in scenario_set.sources}
     record_rows = (

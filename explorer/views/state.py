@@ -13,7 +13,7 @@ from explorer.analysis.compare import offered_groups, scenario_events, tracks_in
 from explorer.content import Catalog, ScenarioSet
 from explorer.views.registry import DEFAULT_VIEW, VIEWS
 
-VIEW_CHOICES = ("votes", "fixed", "judgments", "as_of", "salience", "search")
+VIEW_CHOICES = ("text", "votes", "fixed", "judgments", "as_of", "salience", "search")
 """Fields that views (not the sidebar) choose: carried from the URL into each rerun."""
 Judgment = tuple[str, str, str, str]
 
@@ -31,8 +31,10 @@ class ViewState:
     issues: tuple[str, ...]
     dates: tuple[dt.date, dt.date]
     actor: str | None = None
+    text: str | None = None
+    """Vote: the text simulated; None means the default (``voting.default_decision``)."""
     votes: tuple[tuple[str, str], ...] = ()
-    """Council what-if: (member actor id, vote) where it differs from the recorded vote."""
+    """Vote what-if: (member actor id, vote) where it differs from where the text starts."""
     fixed: tuple[tuple[str, str], ...] = ()
     """Cross-impact what-if: (descriptor, variant) imposed."""
     judgments: tuple[tuple[Judgment, int], ...] = ()

@@ -34,7 +34,7 @@ from explorer.views.tokens import (
 
 PARAMS = (
     *("set", "a", "b", "view", "groups", "tracks", "issues", "dates", "actor"),
-    *("votes", "fix", "judge", "asof", "salience", "search", "v"),
+    *("text", "votes", "fix", "judge", "asof", "salience", "search", "v"),
 )
 MAX_PARAMETERS = 1000
 """The most parameters a link may carry: Streamlit's own limit

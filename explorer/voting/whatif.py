@@ -1,5 +1,6 @@
-"""A text's decision and its what-if: the body that decides it, the recorded votes, votes
-changed by the reader, and the scenario the content declares to follow each outcome.
+"""A text's decision and its what-if: the texts a body decides, the one shown first, the
+votes a simulation starts from (the record, or an unrecorded start), votes changed by the
+reader, and the scenario the content declares to follow each outcome.
 
     >>> text, body = decided(scenario_set)
     >>> following_scenario(scenario_set, text, adopted=True).id
@@ -23,13 +24,66 @@ def body_of(scenario_set: ScenarioSet, text: Draft) -> Body | None:
 
 
 def decided(scenario_set: ScenarioSet) -> tuple[Draft, Body] | None:
-    """The decision the Vote view simulates: the first text with a recorded vote, and its
-    body; None when no text has one."""
+    """The first text with a recorded vote, and its body (whose record on the question the
+    Vote view shows); None when no text has one."""
     for text in scenario_set.drafts:
         body = body_of(scenario_set, text)
         if text.vote and body:
             return text, body
     return None
+
+
+OPEN_STATUSES = frozenset({"proposed", "circulated"})
+"""Statuses of a text still awaiting its decision."""
+UNRECORDED_START: Vote = "abstain"
+"""Where a member of an undecided text starts: neither for nor against, not a record. The
+content maps no stance to a vote, so none is invented from one."""
+
+
+def decisions(scenario_set: ScenarioSet) -> list[tuple[Draft, Body]]:
+    """Every text with a decision (recorded vote or not) whose body the set declares, in the
+    set's order, each with the body that decides it."""
+    found = [(t, body_of(scenario_set, t)) for t in scenario_set.drafts if t.decision]
+    return [(text, body) for text, body in found if body]
+
+
+def is_open(text: Draft) -> bool:
+    """Whether ``text`` awaits its decision: not yet voted, its status still pending."""
+    return text.vote is None and text.status in OPEN_STATUSES
+
+
+def default_decision(scenario_set: ScenarioSet) -> tuple[Draft, Body] | None:
+    """The decision the Vote view opens on: the text open now if the set has one, else the
+    first with a recorded vote, else the first with a decision; None when there is none.
+
+    A reader opening the view of a set with an open question asks how that vote could go: the
+    question the set is about now, not a vote already cast. Where nothing is open, the record
+    is the natural start, as before texts could be open."""
+    found = decisions(scenario_set)
+    return next(
+        (pair for pair in found if is_open(pair[0])),
+        next((pair for pair in found if pair[0].vote), found[0] if found else None),
+    )
+
+
+def chosen_decision(scenario_set: ScenarioSet, text_id: str | None) -> tuple[Draft, Body] | None:
+    """The decision on text ``text_id`` (None, or a text without a decision: the default)."""
+    found = (pair for pair in decisions(scenario_set) if pair[0].id == text_id)
+    return next(found, None) or default_decision(scenario_set)
+
+
+def starting_votes(text: Draft, body: Body) -> dict[str, Vote]:
+    """Member actor id -> the vote a simulation of ``text`` starts from: its recorded vote, or
+    for a text without one every member of ``body`` at ``UNRECORDED_START``.
+
+    Raises
+    ------
+    VoteError
+        An actor appears in two lists of the recorded vote.
+    """
+    if text.vote:
+        return recorded_votes(text.vote)
+    return dict.fromkeys(body.members, UNRECORDED_START)
 
 
 def recorded_votes(vote: RecordedVote) -> dict[str, Vote]:

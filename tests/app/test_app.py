@@ -15,7 +15,14 @@ from explorer.analysis import actors_in, offered_groups, tracks_in_use
 from explorer.cib import consistent_scenarios, from_cib_file
 from explorer.content import ROOT_VARIABLE, ScenarioSet
 from explorer.views import VIEWS
-from explorer.voting import decide, decided, following_scenario, recorded_votes
+from explorer.voting import (
+    decide,
+    decided,
+    decisions,
+    default_decision,
+    following_scenario,
+    recorded_votes,
+)
 from tests.app.conftest import figures_of
 from tests.conftest import SETS
 
@@ -30,6 +37,7 @@ def charts_expected(scenario_set: ScenarioSet, view: str, shown: list[str]) -> i
     scenarios = [s for s in scenario_set.scenarios if s.id in shown]
     projected = {t.indicator for s in scenarios for t in s.trajectories}
     voted = [d for d in scenario_set.drafts if d.vote]
+    simulated = bool(decisions(scenario_set))
     cib = scenario_set.cib
     matrix = 0
     if cib is not None:
@@ -41,7 +49,7 @@ def charts_expected(scenario_set: ScenarioSet, view: str, shown: list[str]) -> i
         "outcomes": len(projected),
         "texts": 0,
         "sources": 0,
-        "vote": (len(voted) + 1 if voted else 0) + bool(scenario_set.council_record),
+        "vote": len(voted) + simulated + bool(scenario_set.council_record),
         "whatif": matrix,
         "reality": len(projected),
     }[view]
@@ -263,10 +271,49 @@ def test_a_what_if_vote_in_the_link_changes_the_outcome(
     after = result.reason
     assert before != after
     follows = following_scenario(scenario_set, draft, result.adopted)
-    at = open_app(view="vote", votes=f"{member}:no")
+    at = open_app(view="vote", text=draft.id, votes=f"{member}:no")
     assert not at.exception and not at.warning
     text = re.sub(r"\\(.)", r"\1", " ".join(m.value for m in at.markdown))
     assert f"Outcome: {after}." in text
     assert f"Changed from the record: {names[member]} yes → no." in text
     assert follows is None or f"Leads to the scenario **{follows.label}**." in text
     assert at.query_params["votes"] == f"{member}:no"
+
+
+CHOICES = [set_id for set_id, s in SETS.items() if len(decisions(s)) > 1]
+
+
+@pytest.mark.parametrize("set_id", CHOICES)
+def test_the_chosen_text_and_its_what_if_reopen_from_the_link_and_follow_back_and_forward(
+    open_app: OpenApp, only_set: OnlySet, set_id: str
+) -> None:
+    """Choosing a text other than the default puts text= in the link beside its what-if; the
+    link reopens both; going back to the link without them (Back) returns to the default."""
+    scenario_set = only_set(set_id)
+    default = default_decision(scenario_set)
+    assert default is not None
+    other, body = next(p for p in decisions(scenario_set) if p[0].id != default[0].id)
+    member = body.members[-1]
+    at = open_app(view="vote")
+    at.selectbox(key="vote.text").set_value(other.id).run()
+    control = f"vote.member.{other.id}.{member}"
+    start = at.segmented_control(key=control).value
+    vote = "no" if start != "no" else "yes"
+    at.segmented_control(key=control).set_value(vote).run()
+    params = {k: at.query_params[k] for k in at.query_params}
+    assert params["text"] == other.id and params["votes"] == f"{member}:{vote}"
+    again = open_app(**params)
+    assert not again.exception and not again.warning
+    assert again.selectbox(key="vote.text").value == other.id
+    assert again.segmented_control(key=control).value == vote
+    assert {k: again.query_params[k] for k in again.query_params} == params
+    again.query_params.clear()
+    again.query_params["view"] = "vote"
+    again.run()
+    assert again.selectbox(key="vote.text").value == default[0].id
+    assert "text" not in again.query_params and "votes" not in again.query_params
+    for key, value in params.items():
+        again.query_params[key] = value
+    again.run()
+    assert again.selectbox(key="vote.text").value == other.id
+    assert again.segmented_control(key=control).value == vote

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from components.texts import STATUS_WORDS, short_name, status_words
 from explorer.analysis.compare import aligned_clauses
 from explorer.content import ScenarioSet, TextStatus
+from explorer.formats import day
 from explorer.text import escape_markdown as esc
 from tests.conftest import SETS, set_id, sets_where
 
@@ -97,3 +98,29 @@ def test_several_proponents_are_listed() -> None:
 
 def test_every_status_has_words() -> None:
     assert set(STATUS_WORDS) == set(TextStatus.__args__)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scenario_set", WITH_TEXTS, ids=set_id)
+def test_each_text_says_when_it_was_tabled_or_that_it_is_not_yet(
+    scenario_set: ScenarioSet,
+) -> None:
+    """A text not yet tabled (status proposed, no circulation date) says so instead of a date;
+    every other text gives its circulation date."""
+    first = scenario_set.drafts[0]
+    untabled = first.model_copy(
+        update={"id": "zz-untabled", "status": "proposed", "circulated": None}
+    )
+    changed = scenario_set.model_copy(update={"drafts": (*scenario_set.drafts, untabled)})
+    at = open_texts(changed)
+    assert not at.exception, at.exception
+    lines = [m.value for m in at.markdown]
+    after_title = [lines[i + 1] for i, line in enumerate(lines[:-1]) if line.startswith("#### ")]
+    plain = [re.sub(r"\\(.)", r"\1", line) for line in after_title]
+    expected = [
+        f"circulated {day(t.circulated)}" if t.circulated else "not yet tabled"
+        for t in changed.drafts
+    ]
+    assert expected[-1] == "not yet tabled"
+    assert len(plain) == len(expected)
+    for line, words in zip(plain, expected, strict=True):
+        assert words in line

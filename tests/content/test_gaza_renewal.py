@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from explorer.content import ScenarioSet, load_catalog
-from explorer.voting import body_of, following_scenario
+from explorer.voting import (
+    body_of,
+    decisions,
+    default_decision,
+    following_scenario,
+    starting_votes,
+)
 
 CATALOG = load_catalog()
 GAZA_ID = "gaza-unsc-2025"
@@ -64,6 +70,7 @@ def test_the_2803_vote_is_the_2025_council_s_and_the_renewal_the_2026_council_s(
     assert (body := body_of(gaza, us)) is not None and body.id == "council-2025"
     assert (body := body_of(gaza, renewal)) is not None and body.id == "council-2026"
     assert renewal.vote is None and renewal.status == "proposed"
+    assert renewal.circulated is None and "date of resolution 2803" not in (renewal.note or "")
     assert any(c.issue == "mandate-renewal" for c in renewal.clauses)
     after = {
         adopted: following_scenario(gaza, renewal, adopted=adopted) for adopted in (True, False)
@@ -93,3 +100,12 @@ def test_the_matrix_scenarios_share_the_record_s_regional_assumption(gaza: Scena
         "No force",
         "Control expanded",
     )
+
+
+def test_the_vote_view_opens_on_the_renewal_under_the_2026_council(gaza: ScenarioSet) -> None:
+    found = default_decision(gaza)
+    assert found is not None
+    text, body = found
+    assert (text.id, body.id) == ("renewal-2803", "council-2026")
+    assert set(starting_votes(text, body)) == set(body.members)
+    assert [t.id for t, _ in decisions(gaza)] == ["us-draft", "renewal-2803"]

@@ -25,7 +25,7 @@ from explorer.views import (
     offered,
     parse,
 )
-from explorer.voting import VOTES, decided
+from explorer.voting import VOTES, chosen_decision, decisions, default_decision
 from tests.security.conftest import REAL_CATALOG, TINY_CATALOG
 
 CATALOGS = {"real": REAL_CATALOG, "tiny": TINY_CATALOG}
@@ -110,7 +110,13 @@ def assert_valid(state: ViewState, notices: list[str], catalog: Catalog) -> None
     low, high = date_range(scenario_set)
     assert low <= state.dates[0] <= state.dates[1] <= high
     assert state.actor is None or state.actor in {a.id for a in scenario_set.actors}
-    found = decided(scenario_set)
+    found = chosen_decision(scenario_set, state.text)
+    default = default_decision(scenario_set)
+    assert state.text is None or (
+        state.text in {t.id for t, _ in decisions(scenario_set)}
+        and default is not None
+        and state.text != default[0].id
+    )
     members = set(found[1].members) if found else set()
     assert all(m in members and v in VOTES for m, v in state.votes)
     variants = (
@@ -183,7 +189,10 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
     start = draw(st.dates(low, high))
     end = draw(st.dates(start, high))
     actors = [x.id for x in scenario_set.actors]
-    found = decided(scenario_set)
+    default_text = default_decision(scenario_set)
+    others = [t.id for t, _ in decisions(scenario_set) if default_text and t != default_text[0]]
+    text = draw(st.one_of(st.none(), st.sampled_from(others))) if others else None
+    found = chosen_decision(scenario_set, text)
     members = list(found[1].members) if found else []
     votes = draw(
         st.dictionaries(st.sampled_from(members), st.sampled_from(VOTES))
@@ -212,6 +221,7 @@ def states(draw: st.DrawFn, catalog: Catalog) -> ViewState:
         issues=subset([i.id for i in scenario_set.issues]),
         dates=draw(st.sampled_from([default.dates, (start, end)])),
         actor=draw(st.one_of(st.none(), st.sampled_from(actors))),
+        text=text,
         votes=tuple(sorted(votes.items())),
         fixed=tuple(sorted(fixed.items())),
         judgments=tuple(sorted(judgments.items())),

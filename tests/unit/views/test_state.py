@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.content import Catalog, load_catalog
+from explorer.content import Catalog, ScenarioSet, load_catalog
 from explorer.views import (
     VIEWS,
     default_state,
@@ -18,6 +18,8 @@ from explorer.views import (
     tab_title,
     with_view_choices,
 )
+from explorer.voting import chosen_decision, decisions, default_decision
+from tests.conftest import SETS
 
 
 @pytest.fixture
@@ -185,3 +187,34 @@ def test_the_tab_title_names_the_view_then_the_set(catalog: Catalog) -> None:
     state = replace(default_state(catalog), view="timeline")
     title = tab_title(state, catalog)
     assert title == f"Timeline · {catalog[state.set].info.title} · Scenario Explorer"
+
+
+DECIDED = [(s, t.id) for s in SETS.values() for t, _ in decisions(s)]
+
+
+@pytest.mark.parametrize(
+    ("scenario_set", "text_id"), DECIDED, ids=[f"{s.id}/{t}" for s, t in DECIDED]
+)
+def test_the_chosen_text_and_its_what_if_round_trip_and_the_default_text_is_dropped(
+    scenario_set: ScenarioSet, text_id: str
+) -> None:
+    catalog = Catalog({scenario_set.id: scenario_set})
+    default = default_decision(scenario_set)
+    found = chosen_decision(scenario_set, text_id)
+    assert default is not None and found is not None
+    linked = None if text_id == default[0].id else text_id
+    state = replace(
+        default_state(catalog), view="vote", text=linked, votes=((found[1].members[-1], "no"),)
+    )
+    params = encode(state, catalog)
+    assert ("text" in params) == (linked is not None)
+    assert params.get("text", text_id) == text_id
+    assert parse(params, catalog) == (state, [])
+    assert parse({**params, "text": text_id}, catalog) == (state, [])
+
+
+def test_the_chosen_text_follows_the_link_into_each_rerun(catalog: Catalog) -> None:
+    requested = replace(default_state(catalog), text="tiny-draft")
+    assert with_view_choices(default_state(catalog), requested).text == "tiny-draft"
+    elsewhere = replace(default_state(catalog), set="another-set")
+    assert with_view_choices(elsewhere, requested).text is None
