@@ -14,6 +14,7 @@ from explorer.analysis.series import EventSeries
 from explorer.content import Catalog, Event, ScenarioSet
 from explorer.content.entities import Resolution
 from explorer.figures.palette import INK_COLOR
+from explorer.figures.style import LEGEND_GAP, LEGEND_LINE, legend_lines
 from explorer.figures.timeline import AFTER_AS_OF, RESOLVED_MARKER
 from explorer.figures.timeline_key import PLOT_WIDTH, Label, labelled, timeline_key
 from explorer.views import default_state
@@ -170,3 +171,23 @@ def test_a_did_not_happen_hover_names_who_said_so() -> None:
     assert "scheduled, did not happen" in trace.hovertext[0]
     assert trace.hovertext[0].endswith("<br>Said by: United Nations")
     assert list(trace.text) == ["1 did not happen"]
+
+
+def _plot_height(fig) -> float:
+    return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+@pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
+def test_the_legend_has_room_for_its_lines_and_the_plot_keeps_its_height(
+    scenario_set: ScenarioSet,
+) -> None:
+    state = default_state(Catalog(sets={scenario_set.id: scenario_set}))
+    series = event_series(scenario_set, state)
+    both, one = (
+        figures.timeline(s, state.tracks, TODAY, state.dates, {}) for s in (series, series[:1])
+    )
+    assert _plot_height(both) == _plot_height(one)
+    lines = legend_lines(both)
+    if lines:
+        assert both.layout.legend.maxheight >= LEGEND_LINE * lines
+        assert both.layout.margin.b >= LEGEND_GAP + LEGEND_LINE * lines
