@@ -208,14 +208,16 @@ def timeline(
         yref="paper",
         line={"dash": "dot", "color": NEUTRAL_COLOR},
     )
+    right = today > dates[0] + (dates[1] - dates[0]) / 2
     fig.add_annotation(
         x=today,
         y=1,
         yref="paper",
         text="today",
         showarrow=False,
-        xanchor="left",
-        xshift=3,
+        # to the line's left in the axis's right half, where it would run off a phone's chart
+        xanchor="right" if right else "left",
+        xshift=-3 if right else 3,
         yanchor="bottom",
     )
     fig.update_yaxes(

@@ -191,3 +191,13 @@ def test_the_legend_has_room_for_its_lines_and_the_plot_keeps_its_height(
     if lines:
         assert both.layout.legend.maxheight >= LEGEND_LINE * lines
         assert both.layout.margin.b >= LEGEND_GAP + LEGEND_LINE * lines
+
+
+def test_the_word_today_stays_on_the_axis_side_with_room() -> None:
+    vote = [EventSeries("One", [_event("vote", dt.date(2025, 11, 17))])]
+    late, early = (
+        figures.timeline(vote, ["diplomacy"], today, DATES, {})
+        for today in (DATES[1], DATES[0] + dt.timedelta(days=30))
+    )
+    assert [a.xanchor for a in late.layout.annotations if a.text == "today"] == ["right"]
+    assert [a.xanchor for a in early.layout.annotations if a.text == "today"] == ["left"]
