@@ -26,11 +26,12 @@ def day(date: dt.date) -> str:
 DAY_MS = 86_400_000
 DATE_TICKS: tuple[dict[str, object], ...] = (
     {"dtickrange": [None, 27 * DAY_MS], "value": "%-d %B %Y"},
-    {"dtickrange": [27 * DAY_MS, 360 * DAY_MS], "value": "%B %Y"},
+    {"dtickrange": [27 * DAY_MS, 360 * DAY_MS], "value": "%b<br>%Y"},
     {"dtickrange": [360 * DAY_MS, None], "value": "%Y"},
 )
 """A plotly date axis's ``tickformatstops``: ticks read as ``day`` writes dates (``1 July
-2026``, ``July 2026``, ``2026``), whatever the spacing plotly picks."""
+2026``, ``2026``), whatever the spacing plotly picks; a month tick reads ``Jul`` over ``2026``,
+so that five of them fit side by side on a phone without turning into the legend."""
 
 
 def signed(value: Position) -> str:

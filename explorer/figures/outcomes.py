@@ -15,7 +15,7 @@ from explorer.analysis.compare import ObservedPoint
 from explorer.analysis.series import TrajectorySeries
 from explorer.content import Indicator
 from explorer.figures.palette import OBSERVED_COLOR, SCENARIO_STYLES
-from explorer.figures.style import clip, esc, layout, wrap
+from explorer.figures.style import clip, esc, layout, legend_lines, wrap
 from explorer.formats import DATE_TICKS, day, number, places
 
 RANGE_HOVER = "range %{customdata[2]} to %{customdata[3]}"
@@ -88,4 +88,4 @@ def trajectory(
         )
     fig.update_yaxes(title=esc(indicator.unit), rangemode="tozero")
     fig.update_xaxes(tickformatstops=list(DATE_TICKS))
-    return layout(fig, wrap(f"{indicator.label}", 40), height=380)
+    return layout(fig, wrap(f"{indicator.label}", 40), 320, legend=legend_lines(fig))

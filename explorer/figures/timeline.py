@@ -5,7 +5,7 @@ Each scenario's markers carry a second encoding beside their colour (symbol and 
 content text is HTML-escaped before it goes into hover labels, which plotly renders as markup.
 A scheduled or projected event that the content resolved (it did not happen, or was not found
 by as_of) gets its own marker and says so beside it; the time between the content's as_of and
-today is shaded, because the content says nothing about it.
+today is shaded, because the content says nothing about it, and the title says so.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import plotly.graph_objects as go
 from explorer.analysis.series import EventSeries
 from explorer.content import Event
 from explorer.figures.palette import INK_COLOR, NEUTRAL_COLOR, SCENARIO_STYLES, ScenarioStyle
-from explorer.figures.style import clip, esc, layout, wrap_markup
-from explorer.figures.timeline_key import labelled, shown_events, status_words, timeline_key
+from explorer.figures.style import clip, esc, layout, legend_lines, wrap_markup
+from explorer.figures.timeline_key import Label, labelled, shown_events, status_words, timeline_key
 from explorer.formats import day
 
 CERTAINTY_MARKERS = {"observed": "", "scheduled": "-open", "projected": "-x-open"}
@@ -34,6 +34,9 @@ HOVER_LABEL = {"bgcolor": "#FFFFFF", "bordercolor": NEUTRAL_COLOR, "font": {"col
 """Dark text on white: the theme's default hover text is a light grey that does not read."""
 AFTER_AS_OF_FILL = "#999999"
 AFTER_AS_OF = "after the content's as-of date"
+"""Said in the title's second line: a note beside the today line ran off a phone's chart."""
+TODAY_ROOM = 16
+"""Pixels above the plot for the word "today", below the title."""
 
 
 def _event_hover(event: Event, source_names: Mapping[str, str]) -> str:
@@ -85,16 +88,23 @@ def _numbers(
     span: dt.timedelta,
     done: Collection[Event] = (),
 ) -> dict[Event, str]:
-    """The text beside each marker: its number where it does not crowd the previous one on
-    its track, and always the outcome of a resolved event; none for the events in ``done``
+    """The text beside each marker: its number where it overprints no other on its track, and
+    always the number and outcome of a resolved event; none for the events in ``done``
     (A's, when B shares them: one number per event)."""
     text: dict[Event, str] = dict.fromkeys(done, "")
     for track in dict.fromkeys(e.track for e in shown):
         row = sorted((e for e in shown if e.track == track and e not in done), key=lambda e: e.when)
-        for event, flag in zip(row, labelled([e.when for e in row], span), strict=True):
-            outcome = event.resolution.outcome if event.resolution else ""
-            number = str(numbers[event]) if flag or outcome else ""
-            text[event] = f"{number} {outcome}".strip()
+        labels = [
+            Label(
+                e.when,
+                f"{numbers[e]} {e.resolution.outcome}" if e.resolution else str(numbers[e]),
+                beside=e.resolution is not None,
+                kept=e.resolution is not None,
+            )
+            for e in row
+        ]
+        for event, label, flag in zip(row, labels, labelled(labels, span), strict=True):
+            text[event] = label.text if flag else ""
     return text
 
 
@@ -122,23 +132,6 @@ def _markers(
         "hoverinfo": "text",
         "hoverlabel": HOVER_LABEL,
     }
-
-
-def _after_as_of(fig: go.Figure, as_of: dt.date, today: dt.date) -> None:
-    """Shades the time the content does not cover, from its as_of to today, and says so above
-    the chart, ending at the today line."""
-    fig.add_vrect(x0=as_of, x1=today, fillcolor=AFTER_AS_OF_FILL, opacity=0.15, line_width=0)
-    fig.add_annotation(
-        x=today,
-        y=1,
-        yref="paper",
-        text=f"shaded: {AFTER_AS_OF} ({esc(day(as_of))})",
-        showarrow=False,
-        xanchor="right",
-        xshift=-3,
-        yanchor="bottom",
-        font={"size": 11, "color": INK_COLOR},
-    )
 
 
 def timeline(
@@ -202,8 +195,10 @@ def timeline(
                     hovertext=[_event_hover(e, source_names) for e in group],
                 )
             )
+    title = "Events by track"
     if as_of is not None and as_of < today:
-        _after_as_of(fig, as_of, today)
+        fig.add_vrect(x0=as_of, x1=today, fillcolor=AFTER_AS_OF_FILL, opacity=0.15, line_width=0)
+        title += f"<br>Shaded: {AFTER_AS_OF} ({esc(day(as_of))})"
     fig.add_shape(
         type="line",
         x0=today,
@@ -213,14 +208,16 @@ def timeline(
         yref="paper",
         line={"dash": "dot", "color": NEUTRAL_COLOR},
     )
+    right = today > dates[0] + (dates[1] - dates[0]) / 2
     fig.add_annotation(
         x=today,
         y=1,
         yref="paper",
         text="today",
         showarrow=False,
-        xanchor="left",
-        xshift=3,
+        # to the line's left in the axis's right half, where it would run off a phone's chart
+        xanchor="right" if right else "left",
+        xshift=-3 if right else 3,
         yanchor="bottom",
     )
     fig.update_yaxes(
@@ -230,4 +227,4 @@ def timeline(
         fixedrange=True,
     )
     fig.update_xaxes(range=[dates[0] - pad, dates[1] + pad])
-    return layout(fig, "Events by track", height=140 + 70 * len(row))
+    return layout(fig, title, 140 + 70 * len(row), top=TODAY_ROOM, legend=legend_lines(fig))

@@ -13,9 +13,33 @@ from explorer.analysis.series import EventSeries
 from explorer.content import Event
 from explorer.formats import day
 
-LABEL_GAP = 1 / 20
-"""Two numbers on one row closer than this share of the time axis would print over each
-other: the later one is left to the key."""
+PLOT_WIDTH = 240
+"""Pixels of the narrowest timeline plot, a phone's: labels placed apart there are apart on
+every screen (a wider one leaves more room between them)."""
+CHAR_WIDTH = 6.5
+"""Pixels a character of a marker's label takes, about, at its 11 px font, with a margin."""
+MARKER_ROOM = 10
+"""Pixels from a marker's centre to a label written to its right."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """The text beside one marker: centred above or below it, or (``beside``) to its right;
+    a ``kept`` label is always written, the others only where they overprint no other."""
+
+    when: dt.date
+    text: str
+    beside: bool = False
+    kept: bool = False
+
+    def extent(self, span: dt.timedelta) -> tuple[dt.date, dt.date]:
+        """From where to where on the time axis the label's text runs, ``span`` being the axis's
+        whole range drawn over ``PLOT_WIDTH`` pixels."""
+        per_px = span / PLOT_WIDTH
+        width = per_px * (CHAR_WIDTH * len(self.text) + 4)
+        if self.beside:
+            return self.when + per_px * MARKER_ROOM, self.when + per_px * MARKER_ROOM + width
+        return self.when - width / 2, self.when + width / 2
 
 
 def shown_events(
@@ -64,12 +88,15 @@ def timeline_key(
     ]
 
 
-def labelled(xs: Sequence[dt.date], span: dt.timedelta) -> list[bool]:
-    """Which of one row's markers (in date order) get their number written beside them: the
-    first, and each one at least ``LABEL_GAP`` of the axis after the last one labelled."""
-    flags, last = [], None
-    for x in xs:
-        flags.append(last is None or (x - last) >= span * LABEL_GAP)
-        if flags[-1]:
-            last = x
+def labelled(labels: Sequence[Label], span: dt.timedelta) -> list[bool]:
+    """Which of one row's labels (in date order) are written: every kept one, and each other
+    whose text overprints none already written on the row (the numbers left out are in the key
+    below the chart)."""
+    placed = [label.extent(span) for label in labels if label.kept]
+    flags = []
+    for label in labels:
+        start, end = label.extent(span)
+        flags.append(label.kept or all(end <= a or start >= b for a, b in placed))
+        if flags[-1] and not label.kept:
+            placed.append((start, end))
     return flags

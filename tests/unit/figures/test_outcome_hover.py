@@ -38,4 +38,4 @@ def test_date_ticks_read_as_dates_are_written_at_every_spacing(scenario_set: Sce
     series = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios[:2]]
     figure = trajectory(scenario_set.indicators[0], series, observed_points(scenario_set))
     formats = [stop.value for stop in figure.layout.xaxis.tickformatstops]
-    assert formats == ["%-d %B %Y", "%B %Y", "%Y"]
+    assert formats == ["%-d %B %Y", "%b<br>%Y", "%Y"]

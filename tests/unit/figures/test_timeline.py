@@ -14,8 +14,9 @@ from explorer.analysis.series import EventSeries
 from explorer.content import Catalog, Event, ScenarioSet
 from explorer.content.entities import Resolution
 from explorer.figures.palette import INK_COLOR
+from explorer.figures.style import LEGEND_GAP, LEGEND_LINE, legend_lines
 from explorer.figures.timeline import AFTER_AS_OF, RESOLVED_MARKER
-from explorer.figures.timeline_key import LABEL_GAP, labelled, timeline_key
+from explorer.figures.timeline_key import PLOT_WIDTH, Label, labelled, timeline_key
 from explorer.views import default_state
 from explorer.views.selection import event_series
 from tests.conftest import SETS, set_id, unwrapped
@@ -65,9 +66,11 @@ def test_the_time_after_as_of_is_shaded_and_says_so() -> None:
     fig = _figure([EventSeries("One", [_event("vote", dt.date(2025, 11, 17))])], as_of)
     (band,) = [s for s in fig.layout.shapes if s.type == "rect"]
     assert (band.x0, band.x1) == (as_of, TODAY)
-    assert any(AFTER_AS_OF in a.text and "1 July 2026" in a.text for a in fig.layout.annotations)
+    title = unwrapped(fig.layout.title.text)
+    assert f"{AFTER_AS_OF} (1 July 2026)" in title, title
     unshaded = _figure([EventSeries("One", [_event("vote", dt.date(2025, 11, 17))])], TODAY)
     assert not [s for s in unshaded.layout.shapes if s.type == "rect"]
+    assert AFTER_AS_OF not in unwrapped(unshaded.layout.title.text)
 
 
 def test_a_resolved_event_has_its_own_marker_and_says_what_became_of_it() -> None:
@@ -115,10 +118,22 @@ def test_an_event_both_scenarios_share_has_one_number_and_both_letters(tiny: Sce
     assert [k.letters for k in shared] == ["A, B"]
 
 
-def test_labelled_keeps_the_first_and_each_far_enough_from_the_last_labelled() -> None:
+def test_labelled_writes_every_kept_label_and_others_only_where_they_overprint_none() -> None:
     day0 = dt.date(2026, 1, 1)
-    xs = [day0 + dt.timedelta(days=d) for d in (0, 5, 9, 12, 30)]
-    assert labelled(xs, dt.timedelta(days=10) / LABEL_GAP) == [True, False, False, True, True]
+    span = dt.timedelta(days=PLOT_WIDTH)  # a day a pixel
+    labels = [
+        Label(day0, "1"),
+        Label(day0 + dt.timedelta(days=5), "2"),  # over 1
+        Label(day0 + dt.timedelta(days=14), "3"),
+        Label(day0 + dt.timedelta(days=40), "4"),  # over 5's outcome, to its right
+        Label(day0 + dt.timedelta(days=30), "5 did not happen", beside=True, kept=True),
+        Label(day0 + dt.timedelta(days=160), "6"),  # clear of the outcome, 40 to 148
+    ]
+    assert labelled(labels, span) == [True, False, True, False, True, True]
+    assert labelled([Label(day0, "1", kept=True), Label(day0, "2", kept=True)], span) == [
+        True,
+        True,
+    ]
 
 
 @pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
@@ -156,3 +171,33 @@ def test_a_did_not_happen_hover_names_who_said_so() -> None:
     assert "scheduled, did not happen" in trace.hovertext[0]
     assert trace.hovertext[0].endswith("<br>Said by: United Nations")
     assert list(trace.text) == ["1 did not happen"]
+
+
+def _plot_height(fig) -> float:
+    return fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+
+
+@pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
+def test_the_legend_has_room_for_its_lines_and_the_plot_keeps_its_height(
+    scenario_set: ScenarioSet,
+) -> None:
+    state = default_state(Catalog(sets={scenario_set.id: scenario_set}))
+    series = event_series(scenario_set, state)
+    both, one = (
+        figures.timeline(s, state.tracks, TODAY, state.dates, {}) for s in (series, series[:1])
+    )
+    assert _plot_height(both) == _plot_height(one)
+    lines = legend_lines(both)
+    if lines:
+        assert both.layout.legend.maxheight >= LEGEND_LINE * lines
+        assert both.layout.margin.b >= LEGEND_GAP + LEGEND_LINE * lines
+
+
+def test_the_word_today_stays_on_the_axis_side_with_room() -> None:
+    vote = [EventSeries("One", [_event("vote", dt.date(2025, 11, 17))])]
+    late, early = (
+        figures.timeline(vote, ["diplomacy"], today, DATES, {})
+        for today in (DATES[1], DATES[0] + dt.timedelta(days=30))
+    )
+    assert [a.xanchor for a in late.layout.annotations if a.text == "today"] == ["right"]
+    assert [a.xanchor for a in early.layout.annotations if a.text == "today"] == ["left"]
