@@ -13,7 +13,7 @@ import plotly.io
 import streamlit as st
 
 from components.data import memo
-from explorer.text import escape_markdown
+from explorer.text import escape_markdown, markdown_table
 
 if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart is drawn
     import pandas as pd
@@ -97,5 +97,5 @@ def show_chart(key: str, content: ChartContent) -> None:
 
 def full_text_table(table: pd.DataFrame) -> None:
     """A short table whose long texts (a basis, a note) are shown in full, wrapped, not cut at
-    the column's edge; its text is escaped, since a static table reads Markdown."""
-    st.table(table.map(lambda v: escape_markdown(v) if isinstance(v, str) else v), hide_index=True)
+    the column's edge, as an escaped Markdown table (``explorer.text.markdown_table``)."""
+    st.markdown(markdown_table(list(table.columns), table.itertuples(index=False)))

@@ -7,6 +7,7 @@ Content goes through ``content(text)``: ``isolate`` then ``escape_markdown``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=&])")
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
@@ -21,6 +22,21 @@ def escape_markdown(text: str) -> str:
     keep line breaks as breaks, so that the text renders exactly as written. Directional
     isolates (see ``isolate``) are not Markdown and pass through untouched."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table whose every cell is escaped (``escape_markdown``, line breaks as
+    spaces), so long texts wrap in full and nothing in a cell acts as markup: Streamlit's
+    ``st.table`` renders Markdown in its cells but not every escape (``\\$`` still opens maths)."""
+
+    def cell(value: object) -> str:
+        return escape_markdown(" ".join(str(value).split())) if value is not None else ""
+
+    lines = [header, ["---"] * len(header), *rows]
+    return "\n".join(
+        "| " + " | ".join(cell(v) if i != 1 else v for v in line) + " |"
+        for i, line in enumerate(lines)
+    )
 
 
 def escape_commonmark(text: str) -> str:

@@ -70,9 +70,10 @@ def test_who_moved_since_the_decision_lists_each_recorded_move(
     only_set(scenario_set.id)
     at = open_app(view="stakeholders")
     moved = stance_moves(scenario_set, scenario_set.info.decision_date)
-    tables = [t.value for t in at.table if "shift" in t.value.columns]
+    tables = [m.value.split("\n") for m in at.markdown if m.value.startswith("| ")]
+    rows = [len(lines) - 2 for lines in tables if "shift" in lines[0]]
     if moved:
-        assert any(len(table) == len(moved) for table in tables)
+        assert len(moved) in rows
     assert any("since the decision" in m.value for m in at.markdown)
 
 

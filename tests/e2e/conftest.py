@@ -8,12 +8,15 @@ missing browser is a failure.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from explorer.content import Scenario, load_catalog
+from explorer.views import default_state
 from scripts.server import CHROMIUM_ARGS, ROOT, SYSTEM_CHROMIUM, start_server, stop_server
 
 HERE = Path(__file__).resolve().parent
@@ -65,3 +68,21 @@ def shoot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+CATALOG = load_catalog(ROOT / "scenarios")
+FIRST = default_state(CATALOG)
+"""What the app's first screen shows: its set, A and B."""
+
+
+def other_scenario(*taken: str | None) -> Scenario:
+    """A scenario of the first screen's set other than ``taken``."""
+    found = [s for s in CATALOG[FIRST.set].scenarios if s.id not in taken]
+    if not found:
+        pytest.skip(f"{FIRST.set} has no scenario besides {', '.join(filter(None, taken))}")
+    return found[0]
+
+
+def drawn(text: str) -> re.Pattern[str]:
+    """``text`` as a chart draws it: wrapped lines lose the space between their words."""
+    return re.compile(r"\s*".join(map(re.escape, text.split())))

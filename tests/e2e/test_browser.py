@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from explorer.views import VIEWS
 from scripts.server import wait_for_app
-from tests.e2e.conftest import shoot
+from tests.e2e.conftest import FIRST, drawn, other_scenario, shoot
 
 EXCEPTION = '[data-testid="stException"]'
 CHART = '[data-testid="stPlotlyChart"]'
@@ -35,22 +35,24 @@ def test_the_first_screen_renders_with_charts_and_no_error(page: Page, app_url: 
     counts = drawn_traces(page)
     assert counts and all(n > 0 for n in counts)
     expect(page.locator(CHART).first.locator("text.gtitle")).to_have_text(
-        ["Scenario tree: the decision and its paths"]
+        [drawn("Scenario tree: the decision and its paths")]
     )
     shoot(page, "first-screen")
 
 
 def test_switching_a_and_b_changes_the_page_and_the_address(page: Page, app_url: str) -> None:
+    a = other_scenario(FIRST.a, FIRST.b)
+    b = other_scenario(a.id, FIRST.b)
     page.goto(app_url)
     wait_for_app(page)
-    choose(page, "Scenario A", "Council deadlock")
+    choose(page, "Scenario A", a.label)
     wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"a=council-deadlock"))
-    expect(page.locator(CHART).first).to_contain_text("A: Council deadlock")
-    choose(page, "Compare with B", "Implementation stalls")
+    expect(page).to_have_url(re.compile(rf"a={a.id}"))
+    expect(page.locator(CHART).first).to_contain_text(drawn(f"A: {a.label}"))
+    choose(page, "Compare with B", b.label)
     wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"b=implementation-stalls"))
-    expect(page.locator(CHART).first).to_contain_text("B: Implementation stalls")
+    expect(page).to_have_url(re.compile(rf"b={b.id}"))
+    expect(page.locator(CHART).first).to_contain_text(drawn(f"B: {b.label}"))
     shoot(page, "switched-pair")
 
 

@@ -16,7 +16,7 @@ from explorer.content import ROOT_VARIABLE
 from explorer.figures.contrast import TEXT_MINIMUM, blend, contrast_ratio, to_hex
 from scripts.server import ROOT, start_server, stop_server, wait_for_app
 from tests.conftest import TINY_SET
-from tests.e2e.conftest import shoot
+from tests.e2e.conftest import FIRST, other_scenario, shoot
 
 ARABIC = "نريد القوة الآن."  # "We want the force now."
 FSI, PDI = "\u2068", "\u2069"
@@ -71,17 +71,16 @@ def test_tab_reaches_every_sidebar_control_and_arrows_change_the_view(
 
 
 def test_a_scenario_is_chosen_by_typing_and_enter(page: Page, app_url: str) -> None:
+    b = other_scenario(FIRST.a, FIRST.b)
     page.goto(app_url)
     wait_for_app(page)
     tab_through(page, until="Compare with B")
-    page.keyboard.type("Implementation")
-    expect(page.get_by_role("option", name="Implementation stalls")).to_be_visible()
+    page.keyboard.type(b.label)
+    expect(page.get_by_role("option", name=b.label)).to_be_visible()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"b=implementation-stalls"))
+    expect(page).to_have_url(re.compile(rf"b={b.id}"))
     wait_for_app(page)
-    expect(page.get_by_role("combobox", name="Compare with B")).to_have_value(
-        "Implementation stalls"
-    )
+    expect(page.get_by_role("combobox", name="Compare with B")).to_have_value(b.label)
 
 
 def test_on_a_phone_the_narratives_stack_and_keep_their_labels(

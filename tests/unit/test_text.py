@@ -14,6 +14,7 @@ from explorer.text import (
     is_web_link,
     isolate,
     markdown_link,
+    markdown_table,
 )
 
 ARABIC = "نريد القوة الآن."
@@ -105,3 +106,12 @@ def test_a_link_cannot_be_closed_early_by_its_url() -> None:
 )
 def test_a_readme_escapes_only_what_commonmark_would_act_on(text: str, escaped: str) -> None:
     assert escape_commonmark(text) == escaped
+
+
+def test_a_markdown_table_escapes_every_cell_and_keeps_each_row_on_one_line() -> None:
+    table = markdown_table(["who", "basis"], [("A|B", "$x^2$ **bold**\nnext line"), ("C", None)])
+    lines = table.split("\n")
+    assert lines[:2] == ["| who | basis |", "| --- | --- |"]
+    assert lines[2] == r"| A\|B | \$x^2\$ \*\*bold\*\* next line |"
+    assert lines[3] == "| C |  |"
+    assert len(lines) == 4
