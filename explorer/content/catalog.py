@@ -23,8 +23,11 @@ from explorer.content.problems import Problem
 
 SCENARIOS_ROOT = Path(__file__).resolve().parents[2] / "scenarios"
 ROOT_VARIABLE = "SCENARIO_EXPLORER_SCENARIOS"
-KEPT_SETS = 24
-"""How many loaded sets a lazy catalog keeps; one evicted is loaded again when asked for."""
+KEPT_SETS = 64
+"""How many loaded sets a lazy catalog keeps; one evicted is loaded again when asked for. With
+24, fifty sessions each on its own set evicted each other, so every rerun reloaded its set
+(``bench/scale.py``: median switch 54 s, no session finished); a Gaza-size set holds about 3 MB,
+so 64 bound the kept sets to about 200 MB."""
 
 
 class _Shelf:
