@@ -1,7 +1,9 @@
 """Your own scenario set: upload a zipped set, or one scenario to add to the set shown.
 
-An upload is read in memory (``explorer.uploads``) and kept in this session's state only: it is
-never written to disk, cached across sessions, or shown to anyone else.
+An upload is read in memory by a child process (``explorer.uploads.isolated``: its time and
+memory are bounded, and what parsing it costs goes when the child exits) and kept in this
+session's state only: it is never written to disk, cached across sessions, or shown to anyone
+else.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import streamlit as st
 
 from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
-from explorer.uploads import MAX_UPLOAD_MB, UploadResult, load_upload
+from explorer.uploads import MAX_UPLOAD_MB, UploadResult
+from explorer.uploads.isolated import load_upload_isolated
 from explorer.uploads.template import (
     COUNCIL_TEMPLATE_FILE_NAME,
     TEMPLATE_FILE_NAME,
@@ -33,7 +36,7 @@ def _result(
 ) -> UploadResult:
     last = st.session_state.get(LAST)
     if last is None or last[0] != file_id:
-        last = (file_id, load_upload(data, name, current, taken))
+        last = (file_id, load_upload_isolated(data, name, current, taken))
         st.session_state[LAST] = last
     return last[1]
 
