@@ -22,22 +22,27 @@ APP = ROOT / "app.py"
 @dataclass(frozen=True)
 class Measure:
     """One figure of a benchmark against its target: a ratio to the minimal app measured in the
-    same run (at most ``target``), or a plain value with its unit."""
+    same run (at most ``target``), or a plain value with its unit; with no target, a value
+    recorded beside the others (what a measured figure excludes, say)."""
 
     name: str
     value: float
-    target: float
+    target: float | None
     unit: str = "x"
     at_least: bool = False
     note: str = ""
 
     @property
-    def met(self) -> bool:
+    def met(self) -> bool | None:
+        if self.target is None:
+            return None
         return self.value >= self.target if self.at_least else self.value <= self.target
 
     def row(self) -> list[str]:
-        sign = ">=" if self.at_least else "<="
         value = f"{self.value:.2f}" if self.unit == "x" else f"{self.value:.0f} {self.unit}"
+        if self.target is None:
+            return [self.name, value, "-", "-", self.note]
+        sign = ">=" if self.at_least else "<="
         target = f"{sign} {self.target:g}" + ("" if self.unit == "x" else f" {self.unit}")
         return [self.name, value, target, "yes" if self.met else "no", self.note]
 
