@@ -12,6 +12,7 @@ import streamlit as st
 from components import scw_download, succession_panel, url
 from components.chart import ChartContent, chart
 from components.data import memo
+from components.lazy import opened
 from components.succession_panel import Authored
 from explorer.cib import (
     CibError,
@@ -30,9 +31,11 @@ from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 
 FREE = "(any variant)"
-# The changed judgments, kept here too: a section's sliders lose their state while another
-# section is shown.
-OVERRIDES = "whatif.overrides"
+# The fixed descriptors and changed judgments, kept here: the controls are drawn only while
+# their expander is open, and a section's sliders lose their state while another is shown.
+FIXED, OVERRIDES = "whatif.fixed", "whatif.overrides"
+FIXES, JUDGMENTS = "whatif.fixes", "whatif.judgments"
+"""The keys of the two expanders (``components.lazy.opened``): open, they hold the controls."""
 
 
 def _valid(
@@ -55,15 +58,17 @@ def _valid(
     return good_fixed, good_judgments
 
 
-def _seed(m: CrossImpactMatrix, fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
-    """Take the link's choices when it changed from outside (see ``components.url``); True when
-    the controls must follow them."""
+def _seed(fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
+    """Take the link's choices when it changed from outside (see ``components.url``), and open
+    the expander of each kind of choice it carries; True when the controls must follow them."""
     fresh = url.changed_outside()
+    if fresh or FIXED not in st.session_state:
+        st.session_state[FIXED] = dict(fixed)
     if fresh or OVERRIDES not in st.session_state:
         st.session_state[OVERRIDES] = dict(judgments)
-    for i, descriptor in enumerate(m.descriptors):
-        if fresh or f"whatif.fix.{i}" not in st.session_state:
-            st.session_state[f"whatif.fix.{i}"] = fixed.get(descriptor.name, FREE)
+    for key, carried in ((FIXES, fixed), (JUDGMENTS, judgments)):
+        if fresh and carried:
+            st.session_state[key] = True
     return fresh
 
 
@@ -73,26 +78,29 @@ def _reset() -> None:
         del st.session_state[key]
 
 
-def _fixes(m: CrossImpactMatrix) -> dict[str, str]:
+def _fixes(m: CrossImpactMatrix, fresh: bool) -> None:
+    """The descriptor controls, each seeded from the kept choices; each change is kept."""
+    fixed: dict[str, str] = st.session_state[FIXED]
     st.caption(
         "A fixed descriptor keeps its variant whatever the others push for (intervention "
         "analysis); the scenarios shown are then consistent in every other descriptor."
     )
-    chosen = {}
     columns = st.columns(4)
     for i, descriptor in enumerate(m.descriptors):
+        widget = f"whatif.fix.{i}"
+        if fresh or widget not in st.session_state:
+            st.session_state[widget] = fixed.get(descriptor.name, FREE)
         with columns[i % 4]:
-            value = st.selectbox(
-                esc(descriptor.name), [FREE, *descriptor.variants], key=f"whatif.fix.{i}"
-            )
-        if value != FREE:
-            chosen[descriptor.name] = value
-    return chosen
+            value = st.selectbox(esc(descriptor.name), [FREE, *descriptor.variants], key=widget)
+        if value == FREE:
+            fixed.pop(descriptor.name, None)
+        else:
+            fixed[descriptor.name] = value
 
 
-def _judgments(
-    cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], fresh: bool
-) -> dict[Judgment, int]:
+def _judgments(cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], fresh: bool) -> None:
+    """One pair of descriptors' judgments as sliders, seeded from the kept changes; each change
+    is kept."""
     overrides: dict[Judgment, int] = st.session_state[OVERRIDES]
     names = [d.name for d in m.descriptors]
     left, right = st.columns(2)
@@ -122,7 +130,6 @@ def _judgments(
                 overrides[key] = value
                 column.caption(f"Changed: the matrix says {base:+d}.")
     st.button("Reset every judgment", key="whatif.reset", on_click=_reset)
-    return dict(overrides)
 
 
 def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Authored) -> None:
@@ -179,17 +186,22 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     except CibError as err:
         st.error(esc(str(err)))
         return state
-    fresh = _seed(base, *_valid(base, fixed, judgments))
+    fresh = _seed(*_valid(base, fixed, judgments))
     st.caption(esc(f"{cib.title}. {cib.judgment}"))
     st.markdown(
         "A scenario is **consistent** when, for every descriptor, the other descriptors' "
         "judgments give its chosen variant the highest score (a tie counts)."
     )
     sources = {s.id: s.cited_as for s in scenario_set.sources}
-    with st.expander("Fix descriptors: impose a variant from outside", expanded=bool(fixed)):
-        chosen = _fixes(base)
-    with st.expander("Change judgments", expanded=bool(judgments)):
-        overrides = _judgments(cib, base, sources, fresh)
+    if panel := opened("Fix descriptors: impose a variant from outside", FIXES):
+        with panel:
+            _fixes(base, fresh)
+    if panel := opened("Change judgments", JUDGMENTS):
+        with panel:
+            _judgments(cib, base, sources, fresh)
+    kept = st.session_state[FIXED]
+    chosen = {d.name: kept[d.name] for d in base.descriptors if d.name in kept}
+    overrides: dict[Judgment, int] = dict(st.session_state[OVERRIDES])
     m = with_judgments(base, overrides)
     imposed = tuple(sorted(chosen.items()))
     result = memo(("whatif.search", m.digest, imposed), lambda: search(m, fixed=chosen))
