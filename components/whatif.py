@@ -38,8 +38,23 @@ FIXES, JUDGMENTS = "whatif.fixes", "whatif.judgments"
 """The keys of the two expanders (``components.lazy.opened``): open, they hold the controls."""
 
 
+def _changed(
+    content_hash: str, m: CrossImpactMatrix, judgments: Mapping[Judgment, int]
+) -> CrossImpactMatrix:
+    """``m`` with ``judgments`` changed, made (and its digest hashed) once per change."""
+    if not judgments:
+        return m
+    changes = tuple(sorted(judgments.items()))
+    return memo(
+        ("whatif.changed", content_hash, m.digest, changes), lambda: with_judgments(m, judgments)
+    )
+
+
 def _valid(
-    m: CrossImpactMatrix, fixed: Mapping[str, str], judgments: Mapping[Judgment, int]
+    content_hash: str,
+    m: CrossImpactMatrix,
+    fixed: Mapping[str, str],
+    judgments: Mapping[Judgment, int],
 ) -> tuple[dict[str, str], dict[Judgment, int]]:
     """The caller's choices that fit the matrix; a notice for each one that does not."""
     good_fixed, good_judgments = {}, {}
@@ -51,7 +66,7 @@ def _valid(
             st.warning(esc(f"Ignored a fixed descriptor: {err}"))
     for key, value in judgments.items():
         try:
-            with_judgments(m, {key: value})
+            _changed(content_hash, m, {key: value})
             good_judgments[key] = value
         except CibError as err:
             st.warning(esc(f"Ignored a changed judgment: {err}"))
@@ -186,7 +201,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     except CibError as err:
         st.error(esc(str(err)))
         return state
-    fresh = _seed(*_valid(base, fixed, judgments))
+    fresh = _seed(*_valid(scenario_set.content_hash, base, fixed, judgments))
     st.caption(esc(f"{cib.title}. {cib.judgment}"))
     st.markdown(
         "A scenario is **consistent** when, for every descriptor, the other descriptors' "
@@ -202,7 +217,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     kept = st.session_state[FIXED]
     chosen = {d.name: kept[d.name] for d in base.descriptors if d.name in kept}
     overrides: dict[Judgment, int] = dict(st.session_state[OVERRIDES])
-    m = with_judgments(base, overrides)
+    m = _changed(scenario_set.content_hash, base, overrides)
     imposed = tuple(sorted(chosen.items()))
     result = memo(("whatif.search", m.digest, imposed), lambda: search(m, fixed=chosen))
     solutions = result.solutions
