@@ -16,7 +16,7 @@ from common import APP, MINIMAL_APP, Measure, machine, measures_table, median_ms
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
-from components.whatif import JUDGMENTS
+from components.whatif_choices import JUDGMENTS
 from explorer.content import ScenarioSet, open_catalog
 from explorer.views import offered
 from explorer.voting.rules import VOTES

@@ -1,6 +1,8 @@
 """What-if: cross-impact balance (CIB) analysis of the set's matrix. Fix descriptors and change
 judgments; see every consistent scenario, why each variant wins, whether the authored scenarios
-hold under the matrix, and where succession takes them."""
+hold under the matrix, and where succession takes them. The controls of the choices are built
+only while their expander is open; the choices themselves are kept by
+``components.whatif_choices``."""
 
 from __future__ import annotations
 
@@ -9,20 +11,23 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import scw_download, succession_panel, url
+from components import scw_download, succession_panel
 from components.chart import ChartContent, chart
 from components.data import memo
 from components.lazy import opened
 from components.succession_panel import Authored
-from explorer.cib import (
-    CibError,
-    CrossImpactMatrix,
-    Judgment,
-    Solution,
-    from_cib_file,
-    search,
-    with_judgments,
+from components.whatif_choices import (
+    FIXED,
+    FIXES,
+    JUDGMENTS,
+    OVERRIDES,
+    changed,
+    kept,
+    reset_judgments,
+    seed,
+    valid,
 )
+from explorer.cib import CibError, CrossImpactMatrix, Judgment, Solution, from_cib_file, search
 from explorer.cib import figures as cf
 from explorer.cib import summaries as cs
 from explorer.cib import tables as ct
@@ -31,66 +36,6 @@ from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 
 FREE = "(any variant)"
-# The fixed descriptors and changed judgments, kept here: the controls are drawn only while
-# their expander is open, and a section's sliders lose their state while another is shown.
-FIXED, OVERRIDES = "whatif.fixed", "whatif.overrides"
-FIXES, JUDGMENTS = "whatif.fixes", "whatif.judgments"
-"""The keys of the two expanders (``components.lazy.opened``): open, they hold the controls."""
-
-
-def _changed(
-    content_hash: str, m: CrossImpactMatrix, judgments: Mapping[Judgment, int]
-) -> CrossImpactMatrix:
-    """``m`` with ``judgments`` changed, made (and its digest hashed) once per change."""
-    if not judgments:
-        return m
-    changes = tuple(sorted(judgments.items()))
-    return memo(
-        ("whatif.changed", content_hash, m.digest, changes), lambda: with_judgments(m, judgments)
-    )
-
-
-def _valid(
-    content_hash: str,
-    m: CrossImpactMatrix,
-    fixed: Mapping[str, str],
-    judgments: Mapping[Judgment, int],
-) -> tuple[dict[str, str], dict[Judgment, int]]:
-    """The caller's choices that fit the matrix; a notice for each one that does not."""
-    good_fixed, good_judgments = {}, {}
-    for descriptor, variant in fixed.items():
-        try:
-            m.variant_position(descriptor, variant)
-            good_fixed[descriptor] = variant
-        except CibError as err:
-            st.warning(esc(f"Ignored a fixed descriptor: {err}"))
-    for key, value in judgments.items():
-        try:
-            _changed(content_hash, m, {key: value})
-            good_judgments[key] = value
-        except CibError as err:
-            st.warning(esc(f"Ignored a changed judgment: {err}"))
-    return good_fixed, good_judgments
-
-
-def _seed(fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
-    """Take the link's choices when it changed from outside (see ``components.url``), and open
-    the expander of each kind of choice it carries; True when the controls must follow them."""
-    fresh = url.changed_outside()
-    if fresh or FIXED not in st.session_state:
-        st.session_state[FIXED] = dict(fixed)
-    if fresh or OVERRIDES not in st.session_state:
-        st.session_state[OVERRIDES] = dict(judgments)
-    for key, carried in ((FIXES, fixed), (JUDGMENTS, judgments)):
-        if fresh and carried:
-            st.session_state[key] = True
-    return fresh
-
-
-def _reset() -> None:
-    st.session_state[OVERRIDES] = {}
-    for key in [k for k in st.session_state if str(k).startswith("whatif.cell.")]:
-        del st.session_state[key]
 
 
 def _fixes(m: CrossImpactMatrix, fresh: bool) -> None:
@@ -147,7 +92,7 @@ def _judgments(cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], f
             else:
                 overrides[key] = value
                 column.caption(f"Changed: the matrix says {base:+d}.")
-    st.button("Reset every judgment", key="whatif.reset", on_click=_reset)
+    st.button("Reset every judgment", key="whatif.reset", on_click=reset_judgments)
 
 
 def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Authored) -> None:
@@ -204,7 +149,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     except CibError as err:
         st.error(esc(str(err)))
         return state
-    fresh = _seed(*_valid(scenario_set.content_hash, base, fixed, judgments))
+    fresh = seed(base, *valid(scenario_set.content_hash, base, fixed, judgments))
     st.caption(esc(f"{cib.title}. {cib.judgment}"))
     st.markdown(
         "A scenario is **consistent** when, for every descriptor, the other descriptors' "
@@ -217,10 +162,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     if panel := opened("Change judgments", JUDGMENTS):
         with panel:
             _judgments(cib, base, sources, fresh)
-    kept = st.session_state[FIXED]
-    chosen = {d.name: kept[d.name] for d in base.descriptors if d.name in kept}
-    overrides: dict[Judgment, int] = dict(st.session_state[OVERRIDES])
-    m = _changed(scenario_set.content_hash, base, overrides)
+    chosen, overrides = kept(base)
+    m = changed(scenario_set.content_hash, base, overrides)
     imposed = tuple(sorted(chosen.items()))
     result = memo(("whatif.search", m.digest, imposed), lambda: search(m, fixed=chosen))
     solutions = result.solutions

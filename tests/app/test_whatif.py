@@ -9,11 +9,13 @@ between tests by the autouse fixture in tests/app/conftest.py."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.whatif import FIXES, FREE, JUDGMENTS
+from components.whatif import FREE
+from components.whatif_choices import FIXES, JUDGMENTS
 from explorer.cib import (
     CrossImpactMatrix,
     consistent_scenarios,
@@ -23,9 +25,9 @@ from explorer.cib import (
 )
 from explorer.cib.figures import PAGE
 from explorer.cib.limits import MAX_SOLUTIONS
-from explorer.content import CibFile, ScenarioSet, read_folder
+from explorer.content import ROOT_VARIABLE, CibFile, ScenarioSet, read_folder
 from explorer.uploads.upload import load_upload
-from tests.app.conftest import figures_of
+from tests.app.conftest import APP, figures_of
 from tests.conftest import SET_FOLDERS, SETS, set_id, sets_where, unwrapped
 from tests.unit.cib.conftest import scw_file
 
@@ -346,6 +348,33 @@ def test_a_link_changed_from_outside_applies_its_choices_as_back_and_forward_do(
     assert at.selectbox(key="whatif.fix.1").value == FREE
     assert at.slider(key=FIRST_SLIDER).value == m.judgment(first_cell(m))
     assert listed(at) == len(consistent_scenarios(m))
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_choices_made_on_one_set_are_not_carried_to_another(
+    scenario_set: ScenarioSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the app: a descriptor fixed and a judgment changed, then another set chosen in the
+    sidebar (which starts the view's choices afresh) and its What-if opened."""
+    m = matrix_of(scenario_set)
+    others = [s for s in WITH_MATRIX if matrix_of(s).digest != m.digest]
+    other = others[(WITH_MATRIX.index(scenario_set)) % len(others)]
+    root = tmp_path / "two"
+    root.mkdir()
+    for shown in (scenario_set, other):
+        (root / shown.id).symlink_to(SET_FOLDERS[shown.id], target_is_directory=True)
+    monkeypatch.setenv(ROOT_VARIABLE, str(root))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["set"], at.query_params["view"] = scenario_set.id, "whatif"
+    at = toggled(toggled(at.run(), FIXES), JUDGMENTS)
+    at.selectbox(key="whatif.fix.0").set_value(m.descriptors[0].variants[-1]).run()
+    at.slider(key=FIRST_SLIDER).set_value(changed_value(m)).run()
+    assert {"fix", "judge"} <= set(at.query_params)
+    at.selectbox(key="sidebar.set").set_value(other.id).run()
+    at.radio(key="sidebar.view").set_value("whatif").run()
+    assert not at.exception and not at.warning
+    assert not {"fix", "judge"} & set(at.query_params)
+    assert listed(at) == len(consistent_scenarios(matrix_of(other)))
 
 
 Choices = Callable[[CrossImpactMatrix], tuple[dict, dict, str]]
