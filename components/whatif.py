@@ -80,13 +80,13 @@ def _judgments(cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], f
         st.markdown(esc(f"{source}: {variant} acts on {target}:"))
         for b, (column, aim) in enumerate(zip(st.columns(len(targets)), targets, strict=True)):
             key, widget = (source, variant, target, aim), f"whatif.cell.{i}.{a}.{j}.{b}"
-            base, seed = m.judgment(key), fresh or widget not in st.session_state
-            if seed:
+            base, seeding = m.judgment(key), fresh or widget not in st.session_state
+            if seeding:
                 st.session_state[widget] = overrides.get(key, base)
             # Unseeded, its kept value as the default: Streamlit then skips a walk of the
             # whole session state (the value is not part of a slider's identity).
-            kept = None if seed else overrides.get(key, base)
-            value = column.slider(esc(aim), -m.scale, m.scale, kept, key=widget)
+            default = None if seeding else overrides.get(key, base)
+            value = column.slider(esc(aim), -m.scale, m.scale, default, key=widget)
             if value == base:
                 overrides.pop(key, None)
             else:
