@@ -16,6 +16,7 @@ from common import APP, MINIMAL_APP, Measure, machine, measures_table, median_ms
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
+from components.whatif_choices import JUDGMENTS
 from explorer.content import ScenarioSet, open_catalog
 from explorer.views import offered
 from explorer.voting.rules import VOTES
@@ -69,6 +70,11 @@ def _vote(at: AppTest, i: int) -> object:
 
 
 def _judgment(at: AppTest, i: int) -> object:
+    """Move a judgment slider; the sliders are drawn only in their open expander, so open it first
+    (untimed), as a person moving one has."""
+    if not at.session_state[JUDGMENTS]:
+        at.session_state[JUDGMENTS] = True
+        at.run()
     key = next(str(s.key) for s in at.slider if str(s.key).startswith("whatif.cell."))
     return at.slider(key=key).set_value([-1, 1, 2, 0][i % 4])
 

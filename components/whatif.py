@@ -1,6 +1,8 @@
 """What-if: cross-impact balance (CIB) analysis of the set's matrix. Fix descriptors and change
 judgments; see every consistent scenario, why each variant wins, whether the authored scenarios
-hold under the matrix, and where succession takes them."""
+hold under the matrix, and where succession takes them. The controls of the choices are built
+only while their expander is open; the choices themselves are kept by
+``components.whatif_choices``."""
 
 from __future__ import annotations
 
@@ -9,19 +11,23 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components import scw_download, succession_panel, url
+from components import scw_download, succession_panel
 from components.chart import ChartContent, chart
 from components.data import memo
+from components.lazy import opened
 from components.succession_panel import Authored
-from explorer.cib import (
-    CibError,
-    CrossImpactMatrix,
-    Judgment,
-    Solution,
-    from_cib_file,
-    search,
-    with_judgments,
+from components.whatif_choices import (
+    FIXED,
+    FIXES,
+    JUDGMENTS,
+    OVERRIDES,
+    changed,
+    kept,
+    reset_judgments,
+    seed,
+    valid,
 )
+from explorer.cib import CibError, CrossImpactMatrix, Judgment, Solution, from_cib_file, search
 from explorer.cib import figures as cf
 from explorer.cib import summaries as cs
 from explorer.cib import tables as ct
@@ -30,69 +36,31 @@ from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
 
 FREE = "(any variant)"
-# The changed judgments, kept here too: a section's sliders lose their state while another
-# section is shown.
-OVERRIDES = "whatif.overrides"
 
 
-def _valid(
-    m: CrossImpactMatrix, fixed: Mapping[str, str], judgments: Mapping[Judgment, int]
-) -> tuple[dict[str, str], dict[Judgment, int]]:
-    """The caller's choices that fit the matrix; a notice for each one that does not."""
-    good_fixed, good_judgments = {}, {}
-    for descriptor, variant in fixed.items():
-        try:
-            m.variant_position(descriptor, variant)
-            good_fixed[descriptor] = variant
-        except CibError as err:
-            st.warning(esc(f"Ignored a fixed descriptor: {err}"))
-    for key, value in judgments.items():
-        try:
-            with_judgments(m, {key: value})
-            good_judgments[key] = value
-        except CibError as err:
-            st.warning(esc(f"Ignored a changed judgment: {err}"))
-    return good_fixed, good_judgments
-
-
-def _seed(m: CrossImpactMatrix, fixed: dict[str, str], judgments: dict[Judgment, int]) -> bool:
-    """Take the link's choices when it changed from outside (see ``components.url``); True when
-    the controls must follow them."""
-    fresh = url.changed_outside()
-    if fresh or OVERRIDES not in st.session_state:
-        st.session_state[OVERRIDES] = dict(judgments)
-    for i, descriptor in enumerate(m.descriptors):
-        if fresh or f"whatif.fix.{i}" not in st.session_state:
-            st.session_state[f"whatif.fix.{i}"] = fixed.get(descriptor.name, FREE)
-    return fresh
-
-
-def _reset() -> None:
-    st.session_state[OVERRIDES] = {}
-    for key in [k for k in st.session_state if str(k).startswith("whatif.cell.")]:
-        del st.session_state[key]
-
-
-def _fixes(m: CrossImpactMatrix) -> dict[str, str]:
+def _fixes(m: CrossImpactMatrix, fresh: bool) -> None:
+    """The descriptor controls, each seeded from the kept choices; each change is kept."""
+    fixed: dict[str, str] = st.session_state[FIXED]
     st.caption(
         "A fixed descriptor keeps its variant whatever the others push for (intervention "
         "analysis); the scenarios shown are then consistent in every other descriptor."
     )
-    chosen = {}
     columns = st.columns(4)
     for i, descriptor in enumerate(m.descriptors):
+        widget = f"whatif.fix.{i}"
+        if fresh or widget not in st.session_state:
+            st.session_state[widget] = fixed.get(descriptor.name, FREE)
         with columns[i % 4]:
-            value = st.selectbox(
-                esc(descriptor.name), [FREE, *descriptor.variants], key=f"whatif.fix.{i}"
-            )
-        if value != FREE:
-            chosen[descriptor.name] = value
-    return chosen
+            value = st.selectbox(esc(descriptor.name), [FREE, *descriptor.variants], key=widget)
+        if value == FREE:
+            fixed.pop(descriptor.name, None)
+        else:
+            fixed[descriptor.name] = value
 
 
-def _judgments(
-    cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], fresh: bool
-) -> dict[Judgment, int]:
+def _judgments(cib: CibFile, m: CrossImpactMatrix, sources: Mapping[str, str], fresh: bool) -> None:
+    """One pair of descriptors' judgments as sliders, seeded from the kept changes; each change
+    is kept."""
     overrides: dict[Judgment, int] = st.session_state[OVERRIDES]
     names = [d.name for d in m.descriptors]
     left, right = st.columns(2)
@@ -112,17 +80,19 @@ def _judgments(
         st.markdown(esc(f"{source}: {variant} acts on {target}:"))
         for b, (column, aim) in enumerate(zip(st.columns(len(targets)), targets, strict=True)):
             key, widget = (source, variant, target, aim), f"whatif.cell.{i}.{a}.{j}.{b}"
-            base = m.judgment(key)
-            if fresh or widget not in st.session_state:
+            base, seeding = m.judgment(key), fresh or widget not in st.session_state
+            if seeding:
                 st.session_state[widget] = overrides.get(key, base)
-            value = column.slider(esc(aim), -m.scale, m.scale, key=widget)
+            # Unseeded, its kept value as the default: Streamlit then skips a walk of the
+            # whole session state (the value is not part of a slider's identity).
+            default = None if seeding else overrides.get(key, base)
+            value = column.slider(esc(aim), -m.scale, m.scale, default, key=widget)
             if value == base:
                 overrides.pop(key, None)
             else:
                 overrides[key] = value
                 column.caption(f"Changed: the matrix says {base:+d}.")
-    st.button("Reset every judgment", key="whatif.reset", on_click=_reset)
-    return dict(overrides)
+    st.button("Reset every judgment", key="whatif.reset", on_click=reset_judgments)
 
 
 def _balance(m: CrossImpactMatrix, solutions: tuple[Solution, ...], authored: Authored) -> None:
@@ -179,18 +149,21 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     except CibError as err:
         st.error(esc(str(err)))
         return state
-    fresh = _seed(base, *_valid(base, fixed, judgments))
+    fresh = seed(base, *valid(scenario_set.content_hash, base, fixed, judgments))
     st.caption(esc(f"{cib.title}. {cib.judgment}"))
     st.markdown(
         "A scenario is **consistent** when, for every descriptor, the other descriptors' "
         "judgments give its chosen variant the highest score (a tie counts)."
     )
     sources = {s.id: s.cited_as for s in scenario_set.sources}
-    with st.expander("Fix descriptors: impose a variant from outside", expanded=bool(fixed)):
-        chosen = _fixes(base)
-    with st.expander("Change judgments", expanded=bool(judgments)):
-        overrides = _judgments(cib, base, sources, fresh)
-    m = with_judgments(base, overrides)
+    if panel := opened("Fix descriptors: impose a variant from outside", FIXES):
+        with panel:
+            _fixes(base, fresh)
+    if panel := opened("Change judgments", JUDGMENTS):
+        with panel:
+            _judgments(cib, base, sources, fresh)
+    chosen, overrides = kept(base)
+    m = changed(scenario_set.content_hash, base, overrides)
     imposed = tuple(sorted(chosen.items()))
     result = memo(("whatif.search", m.digest, imposed), lambda: search(m, fixed=chosen))
     solutions = result.solutions

@@ -1,16 +1,21 @@
 """The What-if view at the Streamlit seam, for every set with a matrix: the tableau of every
 consistent scenario, the impact balance, the authored scenarios judged by the matrix, fixed
 descriptors and changed judgments (given by the caller, as a shared link does, or changed in the
-page), and a set without a matrix. Expected names and counts come from each set's own matrix.
-Caches are cleared between tests by the autouse fixture in tests/app/conftest.py."""
+page), and a set without a matrix. The controls of each kind of choice are built only while
+their expander is open; a link that carries choices opens their expander, and choices hold while
+it is closed. Expected names and counts come from each set's own matrix. Caches are cleared
+between tests by the autouse fixture in tests/app/conftest.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.whatif import FREE
+from components.whatif_choices import FIXES, JUDGMENTS
 from explorer.cib import (
     CrossImpactMatrix,
     consistent_scenarios,
@@ -20,9 +25,9 @@ from explorer.cib import (
 )
 from explorer.cib.figures import PAGE
 from explorer.cib.limits import MAX_SOLUTIONS
-from explorer.content import CibFile, ScenarioSet, read_folder
+from explorer.content import ROOT_VARIABLE, CibFile, ScenarioSet, read_folder
 from explorer.uploads.upload import load_upload
-from tests.app.conftest import figures_of
+from tests.app.conftest import APP, figures_of
 from tests.conftest import SET_FOLDERS, SETS, set_id, sets_where, unwrapped
 from tests.unit.cib.conftest import scw_file
 
@@ -51,6 +56,23 @@ def whatif_page(scenario_set: "ScenarioSet", fixed: dict, judgments: dict) -> No
 def open_page(scenario_set: ScenarioSet, fixed: dict | None = None, judgments: dict | None = None):
     args = (scenario_set, fixed or {}, judgments or {})
     return AppTest.from_function(whatif_page, args=args, default_timeout=60).run()
+
+
+def toggled(at: AppTest, expander: str, open_: bool = True) -> AppTest:
+    """``at`` after a person opens (or closes) the expander ``expander`` (its key)."""
+    at.session_state[expander] = open_
+    return at.run()
+
+
+def expanded(at: AppTest) -> dict[str, bool]:
+    """Each What-if expander's label and whether the page sends it open."""
+    return {e.label: e.proto.expanded for e in at.expander if not e.label.startswith("Data")}
+
+
+def controls(at: AppTest) -> list[str]:
+    """The keys of the descriptor and judgment controls drawn."""
+    keys = [str(w.key) for w in [*at.selectbox, *at.slider]]
+    return [k for k in keys if k.startswith(("whatif.fix.", "whatif.cell.", "whatif.from"))]
 
 
 def cib_of(scenario_set: ScenarioSet) -> CibFile:
@@ -174,7 +196,7 @@ def test_fixing_a_descriptor_imposes_it_on_every_scenario_shown(scenario_set: Sc
     m = matrix_of(scenario_set)
     descriptor = m.descriptors[0]
     variant = descriptor.variants[-1]
-    at = open_page(scenario_set)
+    at = toggled(open_page(scenario_set), FIXES)
     at.selectbox(key="whatif.fix.0").set_value(variant).run()
     assert not at.exception
     fixed = {descriptor.name: variant}
@@ -209,7 +231,7 @@ def test_a_changed_judgment_is_returned_and_changes_the_analysis(
 ) -> None:
     m = matrix_of(scenario_set)
     cell, value = first_cell(m), changed_value(m)
-    at = open_page(scenario_set)
+    at = toggled(open_page(scenario_set), JUDGMENTS)
     at.slider(key=FIRST_SLIDER).set_value(value).run()
     assert not at.exception
     assert at.session_state["test.returned"] == ({}, {cell: value})
@@ -224,7 +246,7 @@ def test_changed_judgments_survive_looking_at_another_section(scenario_set: Scen
     cell, value = first_cell(m), changed_value(m)
     elsewhere = m.descriptors[2 if len(m.descriptors) > 2 else 0].name
     at = AppTest.from_function(whatif_page, args=(scenario_set, {}, {}), default_timeout=60).run()
-    at.slider(key=FIRST_SLIDER).set_value(value).run()
+    toggled(at, JUDGMENTS).slider(key=FIRST_SLIDER).set_value(value).run()
     at.selectbox(key="whatif.to").set_value(elsewhere).run()
     assert not at.exception
     assert at.session_state["test.url"][1] == {cell: value}
@@ -240,6 +262,119 @@ def test_the_reset_button_restores_every_judgment(scenario_set: ScenarioSet) -> 
     assert not at.exception
     assert at.session_state["test.returned"] == ({}, {})
     assert at.slider(key=FIRST_SLIDER).value == m.judgment(first_cell(m))
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_closed_expanders_build_no_controls_until_opened(scenario_set: ScenarioSet) -> None:
+    m = matrix_of(scenario_set)
+    at = open_page(scenario_set)
+    assert list(expanded(at).values()) == [False, False]
+    assert controls(at) == [] and not at.slider
+    toggled(at, FIXES)
+    assert not at.exception
+    assert sorted(controls(at)) == sorted(f"whatif.fix.{i}" for i in range(len(m.descriptors)))
+    toggled(toggled(at, FIXES, False), JUDGMENTS)
+    assert not at.exception
+    cells = len(m.descriptors[0].variants) * len(m.descriptors[1].variants)
+    assert len([k for k in controls(at) if k.startswith("whatif.cell.")]) == cells
+    assert not [k for k in controls(at) if k.startswith("whatif.fix.")]
+
+
+LINKED: dict[str, Callable[[CrossImpactMatrix], tuple[dict, dict]]] = {
+    "fixed": lambda m: ({m.descriptors[1].name: m.descriptors[1].variants[-1]}, {}),
+    "judged": lambda m: ({}, {first_cell(m): changed_value(m)}),
+}
+
+
+@pytest.mark.parametrize("case", list(LINKED))
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_a_link_opens_the_expander_of_the_choices_it_carries(
+    scenario_set: ScenarioSet, case: str
+) -> None:
+    m = matrix_of(scenario_set)
+    fixed, judgments = LINKED[case](m)
+    at = open_page(scenario_set, fixed, judgments)
+    assert not at.exception and not at.warning
+    assert list(expanded(at).values()) == [bool(fixed), bool(judgments)]
+    assert bool(at.slider) == bool(judgments)
+    assert any(k.startswith("whatif.fix.") for k in controls(at)) == bool(fixed)
+    assert at.session_state["test.returned"] == (fixed, judgments)
+    expected = consistent_scenarios(with_judgments(m, judgments), fixed=fixed)
+    assert listed(at) == len(expected)
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_choices_hold_while_their_expander_is_closed(scenario_set: ScenarioSet) -> None:
+    """Made in the page, then closed away: they still shape the analysis and the link, and
+    come back in the controls when the expander opens again."""
+    m = matrix_of(scenario_set)
+    descriptor, cell, value = m.descriptors[0], first_cell(m), changed_value(m)
+    fixed, judgments = {descriptor.name: descriptor.variants[-1]}, {cell: value}
+    at = toggled(toggled(open_page(scenario_set), FIXES), JUDGMENTS)
+    at.selectbox(key="whatif.fix.0").set_value(descriptor.variants[-1]).run()
+    at.slider(key=FIRST_SLIDER).set_value(value).run()
+    toggled(toggled(at, FIXES, False), JUDGMENTS, False)
+    assert not at.exception
+    assert controls(at) == []
+    assert at.session_state["test.returned"] == (fixed, judgments)
+    assert listed(at) == len(consistent_scenarios(with_judgments(m, judgments), fixed=fixed))
+    at.selectbox(key="whatif.balance").set_value(at.selectbox(key="whatif.balance").options[-1])
+    at.run()
+    assert at.session_state["test.returned"] == (fixed, judgments)
+    toggled(toggled(at, FIXES), JUDGMENTS)
+    assert at.selectbox(key="whatif.fix.0").value == descriptor.variants[-1]
+    assert at.slider(key=FIRST_SLIDER).value == value
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_a_link_changed_from_outside_applies_its_choices_as_back_and_forward_do(
+    scenario_set: ScenarioSet,
+) -> None:
+    """Forward to a link with choices while the expanders are closed, then Back to none."""
+    m = matrix_of(scenario_set)
+    second = m.descriptors[1]
+    fixed, judgments = {second.name: second.variants[-1]}, {first_cell(m): changed_value(m)}
+    at = open_page(scenario_set)
+    at.session_state["test.url"] = (fixed, judgments)
+    at.run()
+    assert not at.exception and not at.warning
+    assert list(expanded(at).values()) == [True, True]
+    assert at.selectbox(key="whatif.fix.1").value == second.variants[-1]
+    assert at.slider(key=FIRST_SLIDER).value == changed_value(m)
+    assert at.session_state["test.returned"] == (fixed, judgments)
+    at.session_state["test.url"] = ({}, {})
+    at.run()
+    assert at.session_state["test.returned"] == ({}, {})
+    assert at.selectbox(key="whatif.fix.1").value == FREE
+    assert at.slider(key=FIRST_SLIDER).value == m.judgment(first_cell(m))
+    assert listed(at) == len(consistent_scenarios(m))
+
+
+@pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)
+def test_choices_made_on_one_set_are_not_carried_to_another(
+    scenario_set: ScenarioSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the app: a descriptor fixed and a judgment changed, then another set chosen in the
+    sidebar (which starts the view's choices afresh) and its What-if opened."""
+    m = matrix_of(scenario_set)
+    others = [s for s in WITH_MATRIX if matrix_of(s).digest != m.digest]
+    other = others[(WITH_MATRIX.index(scenario_set)) % len(others)]
+    root = tmp_path / "two"
+    root.mkdir()
+    for shown in (scenario_set, other):
+        (root / shown.id).symlink_to(SET_FOLDERS[shown.id], target_is_directory=True)
+    monkeypatch.setenv(ROOT_VARIABLE, str(root))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params["set"], at.query_params["view"] = scenario_set.id, "whatif"
+    at = toggled(toggled(at.run(), FIXES), JUDGMENTS)
+    at.selectbox(key="whatif.fix.0").set_value(m.descriptors[0].variants[-1]).run()
+    at.slider(key=FIRST_SLIDER).set_value(changed_value(m)).run()
+    assert {"fix", "judge"} <= set(at.query_params)
+    at.selectbox(key="sidebar.set").set_value(other.id).run()
+    at.radio(key="sidebar.view").set_value("whatif").run()
+    assert not at.exception and not at.warning
+    assert not {"fix", "judge"} & set(at.query_params)
+    assert listed(at) == len(consistent_scenarios(matrix_of(other)))
 
 
 Choices = Callable[[CrossImpactMatrix], tuple[dict, dict, str]]
@@ -320,7 +455,7 @@ def test_the_sliders_follow_the_matrixs_scale(scenario_set: ScenarioSet, factor:
     wide = widened(scenario_set, factor)
     m = matrix_of(wide)
     assert m.scale == cib_of(scenario_set).scale * factor
-    at = open_page(wide)
+    at = toggled(open_page(wide), JUDGMENTS)
     assert not at.exception and not at.error and not at.warning
     slider = at.slider(key=FIRST_SLIDER)
     assert (slider.proto.min, slider.proto.max) == (-m.scale, m.scale)
