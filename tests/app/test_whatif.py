@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.chart import data_key
 from explorer.cib import (
     CrossImpactMatrix,
     consistent_scenarios,
@@ -50,7 +51,9 @@ def whatif_page(scenario_set: "ScenarioSet", fixed: dict, judgments: dict) -> No
 
 def open_page(scenario_set: ScenarioSet, fixed: dict | None = None, judgments: dict | None = None):
     args = (scenario_set, fixed or {}, judgments or {})
-    return AppTest.from_function(whatif_page, args=args, default_timeout=60).run()
+    at = AppTest.from_function(whatif_page, args=args, default_timeout=60)
+    at.session_state[data_key("whatif.tableau")] = True  # the tableau's table, read by listed()
+    return at.run()
 
 
 def cib_of(scenario_set: ScenarioSet) -> CibFile:
