@@ -59,13 +59,16 @@ class Header:
     note: str | None
 
 
+Part = tuple[bool, str]
+"""What a card draws, in order: (True, a caption) or (False, a Markdown body)."""
+
+
 @dataclass(frozen=True)
 class Row:
-    """One issue across the texts: its line (how the texts differ) and each text's card, as
-    Markdown bodies each followed by a caption (the card's first body opens with its name)."""
+    """One issue across the texts: its line (how the texts differ) and each text's card."""
 
     line: str
-    cards: tuple[tuple[tuple[str, str], ...], ...]
+    cards: tuple[tuple[Part, ...], ...]
 
 
 def _header(text: Draft, names: dict[str, str]) -> Header:
@@ -90,22 +93,21 @@ def _header(text: Draft, names: dict[str, str]) -> Header:
     return Header(f"#### {content(text.title)}", esc(" · ".join(meta)), vote, note)
 
 
-def _card(
-    name: str, clauses: tuple[Clause, ...], sources: dict[str, str]
-) -> tuple[tuple[str, str], ...]:
-    """The card's parts: each clause's summary and quote, then its sources; a silent text says
-    so. One Markdown body per clause, the card's name opening the first."""
+def _card(name: str, clauses: tuple[Clause, ...], sources: dict[str, str]) -> tuple[Part, ...]:
+    """The card's parts: each clause's summary, quote and sources, the card's name opening the
+    first summary (one Markdown body: the same paragraphs, one element fewer); a silent text
+    says so."""
     title = f"**{esc(name)}**"
     if not clauses:
-        return ((title, "Silent on this issue (as reported)."),)
-    parts = []
+        return ((False, title), (True, "Silent on this issue (as reported)."))
+    parts: list[Part] = []
     for clause in clauses:
-        body = [content(clause.summary)]
+        parts.append((False, content(clause.summary)))
         if clause.quote:
-            body.append(f"> {content(clause.quote)}")
+            parts.append((False, f"> {content(clause.quote)}"))
         publishers = sorted({sources[s] for s in clause.sources})
-        parts.append(("\n\n".join(body), esc("Sources: " + ", ".join(publishers))))
-    parts[0] = (f"{title}\n\n{parts[0][0]}", parts[0][1])
+        parts.append((True, esc("Sources: " + ", ".join(publishers))))
+    parts[0] = (False, f"{title}\n\n{parts[0][1]}")
     return tuple(parts)
 
 
@@ -151,7 +153,9 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         st.markdown(row.line)
         for column, card in zip(st.columns(len(texts)), row.cards, strict=True):
             with column, st.container(border=True):
-                for body, caption in card:
-                    st.markdown(body)
-                    st.caption(caption)
+                for caption, text in card:
+                    if caption:
+                        st.caption(text)
+                    else:
+                        st.markdown(text)
     return state
