@@ -51,11 +51,10 @@ def short_name(text: Draft, names: dict[str, str], kinds: dict[str, str]) -> str
 
 @dataclass(frozen=True)
 class Header:
-    """A text's head: its title, what it is and where it stands, its vote, its note."""
+    """A text's head: its title, what it is and where it stands, and its vote, as one Markdown
+    body (the same paragraphs as one element each, one element); its note as a caption."""
 
-    title: str
-    meta: str
-    vote: str | None
+    head: str
     note: str | None
 
 
@@ -89,8 +88,8 @@ def _header(text: Draft, names: dict[str, str]) -> Header:
             f"Vote on {day(v.date)}: {len(v.yes)} in favour, {len(v.no)} against, "
             f"{len(v.abstain)} abstaining" + (f", {len(v.absent)} absent" if v.absent else "")
         )
-    note = content(text.note) if text.note else None
-    return Header(f"#### {content(text.title)}", esc(" · ".join(meta)), vote, note)
+    head = [f"#### {content(text.title)}", esc(" · ".join(meta)), *([vote] if vote else [])]
+    return Header("\n\n".join(head), content(text.note) if text.note else None)
 
 
 def _card(name: str, clauses: tuple[Clause, ...], sources: dict[str, str]) -> tuple[Part, ...]:
@@ -142,10 +141,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     headers, rows = memo(key, lambda: _page(scenario_set, state.issues))
     for column, header in zip(st.columns(len(texts)), headers, strict=True):
         with column:
-            st.markdown(header.title)
-            st.markdown(header.meta)
-            if header.vote:
-                st.markdown(header.vote)
+            st.markdown(header.head)
             if header.note:
                 st.caption(header.note)
     st.divider()

@@ -115,8 +115,8 @@ def test_each_text_says_when_it_was_tabled_or_that_it_is_not_yet(
     changed = scenario_set.model_copy(update={"drafts": (*scenario_set.drafts, untabled)})
     at = open_texts(changed)
     assert not at.exception, at.exception
-    lines = [m.value for m in at.markdown]
-    after_title = [lines[i + 1] for i, line in enumerate(lines[:-1]) if line.startswith("#### ")]
+    heads = [m.value.split("\n\n") for m in at.markdown if m.value.startswith("#### ")]
+    after_title = [head[1] for head in heads]
     plain = [re.sub(r"\\(.)", r"\1", line) for line in after_title]
     expected = [
         f"circulated {day(t.circulated)}" if t.circulated else "not yet tabled"
