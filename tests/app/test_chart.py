@@ -15,8 +15,13 @@ from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.content import Catalog, ScenarioSet
 from explorer.views import default_state
-from explorer.views.selection import event_series, trajectory_series
-from tests.conftest import SETS, set_id
+from explorer.views.selection import (
+    event_series,
+    shown_actors,
+    shown_issues,
+    trajectory_series,
+)
+from tests.conftest import SETS, set_id, sets_where
 
 
 def built(scenario_set: ScenarioSet) -> list[go.Figure]:
@@ -151,7 +156,30 @@ def test_a_chart_without_a_table_has_no_data_expander() -> None:
     assert not at.exception and not at.expander and not at.dataframe
 
 
-def test_each_chart_has_its_own_data_expander_key() -> None:
-    keys = ["stakeholders.heatmap", "stakeholders.salience", "timeline.events"]
-    assert len({data_key(k) for k in keys}) == len(keys)
-    assert all(data_key(k).startswith(k) for k in keys)
+def stakeholders_page(scenario_set: "ScenarioSet") -> None:  # noqa: UP037
+    from tests.app.conftest import linked_view
+
+    linked_view(scenario_set, "stakeholders", {})
+
+
+@pytest.mark.parametrize("scenario_set", sets_where(lambda s: s.stances), ids=set_id)
+def test_the_heat_map_data_opens_by_its_own_key_and_shows_the_positions_drawn(
+    scenario_set: ScenarioSet,
+) -> None:
+    from explorer.analysis import stances_under, tables
+
+    kwargs = {"scenario_set": scenario_set}
+    at = AppTest.from_function(stakeholders_page, default_timeout=60, kwargs=kwargs).run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [DATA_LABEL]  # the salience map has no table
+    assert not at.dataframe
+    at.session_state[data_key("stakeholders.heatmap")] = True
+    at.run()
+    assert not at.exception
+    state = default_state(Catalog({scenario_set.id: scenario_set}))
+    actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
+    shown = stances_under(scenario_set, scenario_set.scenario(state.a))
+    expected = tables.stances_table(actors, issues, shown)
+    (frame,) = at.dataframe
+    assert list(frame.value.columns) == list(expected.columns)
+    assert frame.value.astype(str).values.tolist() == expected.astype(str).values.tolist()
