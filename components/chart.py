@@ -1,5 +1,5 @@
 """One way to show a chart: built once per content and view, stable key, alt text, PNG
-download from the toolbar, and its data a click away."""
+download from the toolbar, and its data a click away (sent only once its expander is open)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import plotly.io
 import streamlit as st
 
 from components.data import memo
-from explorer.text import escape_markdown, markdown_table
+from components.lazy import opened
+from explorer.text import escape_markdown
 
 if TYPE_CHECKING:  # pandas costs a second to import: not before the first chart is drawn
     import pandas as pd
@@ -41,6 +42,14 @@ def _sent(figure: go.Figure) -> SentFigure:
     return figure  # type: ignore[return-value]
 
 
+DATA_LABEL = "Data behind this chart"
+
+
+def data_key(key: str) -> str:
+    """The key of the data expander of the chart keyed ``key`` (open when its state is True)."""
+    return f"{key}.data"
+
+
 UNUSED_BUTTONS = [
     "select2d",
     "lasso2d",
@@ -56,8 +65,8 @@ UNUSED_BUTTONS = [
 @dataclass(frozen=True)
 class ChartContent:
     """A chart, built once (see ``chart``): the figure is handed over and never changed. Its
-    table is converted to Arrow here, once, as ``st.dataframe`` would convert it on every rerun
-    (the data sits in a closed expander that most people never open)."""
+    table is converted to Arrow here, once, as ``st.dataframe`` would convert it on every rerun;
+    it is sent only while its expander is open (``show_chart``)."""
 
     figure: go.Figure
     alt: str
@@ -91,11 +100,6 @@ def show_chart(key: str, content: ChartContent) -> None:
     )
     st.caption(escape_markdown(content.alt))
     if content.arrow is not None:
-        with st.expander("Data behind this chart"):
-            st.dataframe(content.arrow, hide_index=True, key=f"{key}.table")
-
-
-def full_text_table(table: pd.DataFrame) -> None:
-    """A short table whose long texts (a basis, a note) are shown in full, wrapped, not cut at
-    the column's edge, as an escaped Markdown table (``explorer.text.markdown_table``)."""
-    st.markdown(markdown_table(list(table.columns), table.itertuples(index=False)))
+        panel = opened(DATA_LABEL, data_key(key))
+        if panel is not None:
+            panel.dataframe(content.arrow, hide_index=True, key=f"{key}.table")

@@ -5,16 +5,13 @@ decision and how far."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import replace
 
 import streamlit as st
 
 from components import url
-from components.chart import full_text_table
-from explorer.analysis import tables
-from explorer.analysis.compare import stance_moves
-from explorer.analysis.summaries import changes_summary
+from components.data import memo
+from explorer.analysis.positions import Moves
 from explorer.content import ScenarioSet
 from explorer.formats import day
 from explorer.text import escape_markdown as esc
@@ -33,10 +30,22 @@ def _seed(state: ViewState, decision: dt.date) -> None:
             st.session_state[DATE] = state.as_of
 
 
+def _choices(scenario_set: ScenarioSet) -> list[dt.date]:
+    return memo(
+        ("stakeholders.as_of_choices", scenario_set.content_hash),
+        lambda: as_of_choices(scenario_set),
+    )
+
+
+def dated(scenario_set: ScenarioSet) -> bool:
+    """Whether the set records positions on more than one date (the decision's counts)."""
+    return len(_choices(scenario_set)) > 1
+
+
 def control(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     """The date control, when the set has positions on more than one date; the state with the
     date chosen (None: the newest)."""
-    choices = as_of_choices(scenario_set)
+    choices = _choices(scenario_set)
     if len(choices) < 2:
         return replace(state, as_of=None)
     decision = scenario_set.info.decision_date
@@ -55,21 +64,12 @@ def control(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     return replace(state, as_of=picked)
 
 
-def moves(scenario_set: ScenarioSet, state: ViewState, shown: Collection[tuple[str, str]]) -> None:
+def moves(since: Moves | None) -> None:
     """Who moved between the decision and the date shown, and how far (recorded positions,
-    no scenario applied)."""
-    decision = scenario_set.info.decision_date
-    if state.as_of == decision or len(as_of_choices(scenario_set)) < 2:
+    no scenario applied; ``explorer.analysis.positions``): None draws nothing."""
+    if since is None:
         return
-    until = "the newest statement" if state.as_of is None else day(state.as_of)
-    labels = [f"at the decision ({day(decision)})", f"as of {until}"]
-    found = [
-        m for m in stance_moves(scenario_set, decision, state.as_of) if (m.actor, m.issue) in shown
-    ]
     st.markdown("#### Who moved since the decision")
-    st.caption(esc(changes_summary(found, labels)))
-    if found:
-        names = {x.id: x.name for x in scenario_set.actors} | {
-            i.id: i.label for i in scenario_set.issues
-        }
-        full_text_table(tables.changes_table(found, names, labels))
+    st.caption(esc(since.summary))
+    if since.table:
+        st.markdown(since.table)

@@ -8,12 +8,14 @@ from dataclasses import replace
 import streamlit as st
 
 from components import positions_over_time, url
-from components.chart import ChartContent, chart, full_text_table
+from components.chart import ChartContent, chart
+from components.data import memo
 from explorer import figures
 from explorer.analysis import tables as tables
-from explorer.analysis.compare import stance_changes, stances_under
-from explorer.analysis.summaries import changes_summary, heatmap_summary, salience_summary
-from explorer.content import ScenarioSet
+from explorer.analysis.compare import StanceView
+from explorer.analysis.positions import Positions, positions
+from explorer.analysis.summaries import heatmap_summary, salience_summary
+from explorer.content import Actor, Issue, ScenarioSet
 from explorer.formats import day
 from explorer.text import content, markdown_link
 from explorer.text import escape_markdown as esc
@@ -53,15 +55,25 @@ def _detail(scenario_set: ScenarioSet, actor_id: str, issues: list[str]) -> None
                 st.markdown(f"Source: {link}")
 
 
+def _positions(scenario_set: ScenarioSet, state: ViewState, dated: bool) -> Positions:
+    """Built once per content and choice: a rerun that changes none of them only draws."""
+    key = (state.a, state.b, state.groups, state.issues, state.as_of)
+
+    def build() -> Positions:
+        a = scenario_set.scenario(state.a)
+        b = scenario_set.scenario(state.b) if state.b else None
+        actors = shown_actors(scenario_set, state)
+        return positions(scenario_set, a, b, actors, state.issues, state.as_of, dated)
+
+    return memo(("stakeholders.positions", scenario_set.content_hash, *key), build)
+
+
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
     a = scenario_set.scenario(state.a)
     state = positions_over_time.control(scenario_set, state)
-    views = stances_under(scenario_set, a, state.as_of)
-    shown = {
-        k: v for k, v in views.items() if k[0] in {x.id for x in actors} and k[1] in state.issues
-    }
-    values = {k: v.value for k, v in shown.items()}
+    found = _positions(scenario_set, state, positions_over_time.dated(scenario_set))
+    shown = found.shown
     recorded = "by the newest statement" if state.as_of is None else f"on {day(state.as_of)}"
     st.caption(
         f"Positions under {content(a.label)}: as recorded {esc(recorded)}, with this scenario's "
@@ -71,26 +83,18 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
         "stakeholders.heatmap",
         (scenario_set.content_hash, state.a, state.groups, state.issues, state.as_of),
         lambda: ChartContent(
-            figures.stance_heatmap(actors, issues, values),
+            figures.stance_heatmap(actors, issues, {k: v.value for k, v in shown.items()}),
             heatmap_summary(shown, len(actors), len(issues)),
             tables.stances_table(actors, issues, shown),
         ),
     )
-    if state.b:
+    if state.b and found.between is not None:
         b = scenario_set.scenario(state.b)
-        names = {x.id: x.name for x in scenario_set.actors} | {
-            i.id: i.label for i in scenario_set.issues
-        }
-        changes = [
-            c
-            for c in stance_changes(scenario_set, a, b, state.as_of)
-            if (c.actor, c.issue) in shown
-        ]
         st.markdown(f"#### Who moves between {content(a.label)} and {content(b.label)}")
-        st.caption(esc(changes_summary(changes, [a.label, b.label])))
-        if changes:
-            full_text_table(tables.changes_table(changes, names, [a.label, b.label]))
-    positions_over_time.moves(scenario_set, state, shown.keys())
+        st.caption(esc(found.between.summary))
+        if found.between.table:
+            st.markdown(found.between.table)
+    positions_over_time.moves(found.since)
     issue_labels = {i.id: i.label for i in issues}
     first = next(iter(issue_labels), None)
     if url.changed_outside() or "stakeholders.issue" not in st.session_state:
@@ -106,18 +110,10 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     state = replace(state, salience=None if chosen == first else chosen)
     if chosen:
         issue = next(i for i in issues if i.id == chosen)
-        names = {x.id: x.name for x in actors}
-        salience = {
-            names[k[0]]: (v.value, v.stance.salience if v.stance else None)
-            for k, v in shown.items()
-            if k[1] == chosen
-        }
         chart(
             "stakeholders.salience",
             (scenario_set.content_hash, state.a, state.groups, chosen, state.as_of),
-            lambda: ChartContent(
-                figures.position_salience(issue, salience), salience_summary(issue.label, salience)
-            ),
+            lambda: _salience_chart(issue, actors, shown),
         )
     if state.actor:
         _detail(scenario_set, state.actor, list(state.issues))
@@ -126,3 +122,17 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
             "Choose an actor under Filters in the sidebar to read its positions and sources."
         )
     return state
+
+
+def _salience_chart(
+    issue: Issue, actors: list[Actor], shown: dict[tuple[str, str], StanceView]
+) -> ChartContent:
+    names = {x.id: x.name for x in actors}
+    salience = {
+        names[k[0]]: (v.value, v.stance.salience if v.stance else None)
+        for k, v in shown.items()
+        if k[1] == issue.id
+    }
+    return ChartContent(
+        figures.position_salience(issue, salience), salience_summary(issue.label, salience)
+    )

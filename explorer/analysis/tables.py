@@ -10,6 +10,7 @@ from explorer.analysis.compare import ObservedPoint, StanceChange, StanceView, s
 from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Actor, Issue, ScenarioSet
 from explorer.formats import day, day_span, number, places, signed
+from explorer.text import markdown_table
 
 
 def events_table(series: Sequence[EventSeries], source_names: Mapping[str, str]) -> pd.DataFrame:
@@ -77,6 +78,12 @@ def changes_table(
         ],
         columns=["actor", "issue", *labels, "shift", "basis"],
     )
+
+
+def full_text(table: pd.DataFrame) -> str:
+    """A short table whose long texts (a basis, a note) are shown in full, wrapped, not cut at
+    the column's edge: an escaped Markdown table (``explorer.text.markdown_table``)."""
+    return markdown_table(list(table.columns), table.itertuples(index=False))
 
 
 def trajectories_table(

@@ -1,5 +1,6 @@
 """A chart is serialised once, when it is built: Streamlit then sends exactly what it sends for
-the plain figure, on every rerun, for every set's figures."""
+the plain figure, on every rerun, for every set's figures. Its data table is sent only while its
+"Data behind this chart" expander is open, and then exactly as Streamlit sends the plain table."""
 
 from __future__ import annotations
 
@@ -9,13 +10,18 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.chart import ChartContent, SentFigure
+from components.chart import DATA_LABEL, ChartContent, SentFigure, data_key
 from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.content import Catalog, ScenarioSet
 from explorer.views import default_state
-from explorer.views.selection import event_series, trajectory_series
-from tests.conftest import SETS, set_id
+from explorer.views.selection import (
+    event_series,
+    shown_actors,
+    shown_issues,
+    trajectory_series,
+)
+from tests.conftest import SETS, set_id, sets_where
 
 
 def built(scenario_set: ScenarioSet) -> list[go.Figure]:
@@ -97,9 +103,83 @@ def test_a_chart_table_converted_once_is_what_streamlit_sends_for_the_plain_tabl
     at = AppTest.from_function(
         tables_both_ways, default_timeout=60, kwargs={"plain": tables, "sent": sent}
     )
+    for index in range(len(sent)):
+        at.session_state[data_key(f"sent.{index}")] = True
     at.run()
     assert not at.exception
     sent_data = [frame.proto.arrow_data.data for frame in at.dataframe]
     assert len(sent_data) == 2 * len(tables)
     assert sent_data[0::2] == sent_data[1::2]
     assert [frame.value.shape for frame in at.dataframe] == [t.shape for t in tables for _ in "ab"]
+
+
+def chart_tables(scenario_set: ScenarioSet) -> list[ChartContent]:
+    from explorer.views import data
+
+    state = default_state(Catalog({scenario_set.id: scenario_set}))
+    figure = built(scenario_set)[-1]
+    return [ChartContent(figure, "alt", data.timeline_table(scenario_set, state))]
+
+
+def sent_only(sent: "list") -> None:  # noqa: UP037
+    from components.chart import show_chart
+
+    for index, content in enumerate(sent):
+        show_chart(f"sent.{index}", content)
+
+
+@pytest.mark.parametrize("scenario_set", list(SETS.values()), ids=set_id)
+def test_a_closed_data_expander_sends_no_table_and_opening_it_sends_it(
+    scenario_set: ScenarioSet,
+) -> None:
+    sent = chart_tables(scenario_set)
+    at = AppTest.from_function(sent_only, default_timeout=60, kwargs={"sent": sent})
+    at.run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [DATA_LABEL]
+    assert not at.dataframe
+    at.session_state[data_key("sent.0")] = True
+    at.run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [DATA_LABEL]
+    (frame,) = at.dataframe
+    assert frame.value.shape == sent[0].table.shape  # type: ignore[union-attr]
+    at.session_state[data_key("sent.0")] = False
+    at.run()
+    assert not at.dataframe
+
+
+def test_a_chart_without_a_table_has_no_data_expander() -> None:
+    content = ChartContent(built(next(iter(SETS.values())))[-1], "alt")
+    at = AppTest.from_function(sent_only, default_timeout=60, kwargs={"sent": [content]})
+    at.run()
+    assert not at.exception and not at.expander and not at.dataframe
+
+
+def stakeholders_page(scenario_set: "ScenarioSet") -> None:  # noqa: UP037
+    from tests.app.conftest import linked_view
+
+    linked_view(scenario_set, "stakeholders", {})
+
+
+@pytest.mark.parametrize("scenario_set", sets_where(lambda s: s.stances), ids=set_id)
+def test_the_heat_map_data_opens_by_its_own_key_and_shows_the_positions_drawn(
+    scenario_set: ScenarioSet,
+) -> None:
+    from explorer.analysis import stances_under, tables
+
+    kwargs = {"scenario_set": scenario_set}
+    at = AppTest.from_function(stakeholders_page, default_timeout=60, kwargs=kwargs).run()
+    assert not at.exception
+    assert [e.label for e in at.expander] == [DATA_LABEL]  # the salience map has no table
+    assert not at.dataframe
+    at.session_state[data_key("stakeholders.heatmap")] = True
+    at.run()
+    assert not at.exception
+    state = default_state(Catalog({scenario_set.id: scenario_set}))
+    actors, issues = shown_actors(scenario_set, state), shown_issues(scenario_set, state)
+    shown = stances_under(scenario_set, scenario_set.scenario(state.a))
+    expected = tables.stances_table(actors, issues, shown)
+    (frame,) = at.dataframe
+    assert list(frame.value.columns) == list(expected.columns)
+    assert frame.value.astype(str).values.tolist() == expected.astype(str).values.tolist()

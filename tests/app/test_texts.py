@@ -14,6 +14,7 @@ from components.texts import STATUS_WORDS, short_name, status_words
 from explorer.analysis.compare import aligned_clauses
 from explorer.content import ScenarioSet, TextStatus
 from explorer.formats import day
+from explorer.text import content
 from explorer.text import escape_markdown as esc
 from tests.conftest import SETS, set_id, sets_where
 
@@ -79,7 +80,8 @@ def test_every_clause_card_says_whose_text_it_is_for_when_columns_stack(
     ]
     assert len(cards) == len(rows) * len(scenario_set.drafts)
     expected = [short_name(t, names, kinds) for _ in rows for t in scenario_set.drafts]
-    assert [card.children[0].value for card in cards] == [f"**{esc(n)}**" for n in expected]
+    opening = [card.children[0].value.split("\n\n")[0] for card in cards]
+    assert opening == [f"**{esc(n)}**" for n in expected]
 
 
 def test_a_circulated_text_without_a_decision_says_so() -> None:
@@ -113,8 +115,8 @@ def test_each_text_says_when_it_was_tabled_or_that_it_is_not_yet(
     changed = scenario_set.model_copy(update={"drafts": (*scenario_set.drafts, untabled)})
     at = open_texts(changed)
     assert not at.exception, at.exception
-    lines = [m.value for m in at.markdown]
-    after_title = [lines[i + 1] for i, line in enumerate(lines[:-1]) if line.startswith("#### ")]
+    heads = [m.value.split("\n\n") for m in at.markdown if m.value.startswith("#### ")]
+    after_title = [head[1] for head in heads]
     plain = [re.sub(r"\\(.)", r"\1", line) for line in after_title]
     expected = [
         f"circulated {day(t.circulated)}" if t.circulated else "not yet tabled"
@@ -124,3 +126,27 @@ def test_each_text_says_when_it_was_tabled_or_that_it_is_not_yet(
     assert len(plain) == len(expected)
     for line, words in zip(plain, expected, strict=True):
         assert words in line
+
+
+@pytest.mark.parametrize("scenario_set", WITH_TEXTS, ids=set_id)
+def test_each_card_shows_its_clauses_with_their_quotes_and_sources_or_says_it_is_silent(
+    scenario_set: ScenarioSet,
+) -> None:
+    at = open_texts(scenario_set)
+    issues = {i.id for i in scenario_set.issues}
+    cells = [cell for r in aligned_clauses(scenario_set) if r.issue in issues for cell in r.cells]
+    sources = {s.id: s.cited_as for s in scenario_set.sources}
+    cards = bordered(at._tree[0])
+    assert len(cards) == len(cells)
+    for card, clauses in zip(cards, cells, strict=True):
+        parts = [child.value for child in card.children.values()]
+        if not clauses:
+            assert parts[1:] == ["Silent on this issue (as reported)."]
+            continue
+        expected = []
+        for clause in clauses:
+            quote = [f"> {content(clause.quote)}"] if clause.quote else []
+            expected += [content(clause.summary), *quote]
+            publishers = sorted({sources[s] for s in clause.sources})
+            expected.append(esc("Sources: " + ", ".join(publishers)))
+        assert "\n\n".join(parts).split("\n\n")[1:] == expected
