@@ -1,23 +1,30 @@
 """Your own scenario set: upload a zipped set, or one scenario to add to the set shown.
 
 An upload is read in memory (``explorer.uploads``) and kept in this session's state only: it is
-never written to disk, cached across sessions, or shown to anyone else.
+never written to disk, cached across sessions, or shown to anyone else. The reader is imported
+when a file arrives (it pulls in numpy, for .scw files), and a template's zip is built when its
+button is clicked: the panel, closed on a fresh page, holds up nothing before the first chart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
-from explorer.uploads import MAX_UPLOAD_MB, UploadResult, load_upload
+from explorer.uploads import MAX_UPLOAD_MB
 from explorer.uploads.template import (
     COUNCIL_TEMPLATE_FILE_NAME,
     TEMPLATE_FILE_NAME,
     template_zip,
 )
+
+if TYPE_CHECKING:
+    from explorer.uploads import UploadResult
 
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
@@ -31,6 +38,8 @@ def _result(
     current: tuple[str, Mapping[str, bytes]],
     taken: Collection[str],
 ) -> UploadResult:
+    from explorer.uploads import load_upload
+
     last = st.session_state.get(LAST)
     if last is None or last[0] != file_id:
         last = (file_id, load_upload(data, name, current, taken))
@@ -65,7 +74,7 @@ def render(
         )
         st.download_button(
             "Download template",
-            template_zip(),
+            partial(template_zip, "general"),  # built when clicked
             file_name=TEMPLATE_FILE_NAME,
             mime="application/zip",
             key="upload.template",
@@ -75,7 +84,7 @@ def render(
         )
         st.download_button(
             "Download a Security Council vote template",
-            template_zip("council"),
+            partial(template_zip, "council"),
             file_name=COUNCIL_TEMPLATE_FILE_NAME,
             mime="application/zip",
             key="upload.template_council",
