@@ -3,24 +3,30 @@
 An upload is read in memory by a child process (``explorer.uploads.isolated``: its time and
 memory are bounded, and what parsing it costs goes when the child exits) and kept in this
 session's state only: it is never written to disk, cached across sessions, or shown to anyone
-else.
+else. The reader is imported when a file arrives (it pulls in numpy, for .scw files), and a
+template's zip is built when its button is clicked: the panel, closed on a fresh page, holds up
+nothing before the first chart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import partial
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
-from explorer.uploads import MAX_UPLOAD_MB, UploadResult
-from explorer.uploads.isolated import load_upload_isolated
+from explorer.uploads import MAX_UPLOAD_MB
 from explorer.uploads.template import (
     COUNCIL_TEMPLATE_FILE_NAME,
     TEMPLATE_FILE_NAME,
     template_zip,
 )
+
+if TYPE_CHECKING:
+    from explorer.uploads import UploadResult
 
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
@@ -34,6 +40,8 @@ def _result(
     current: tuple[str, Mapping[str, bytes]],
     taken: Collection[str],
 ) -> UploadResult:
+    from explorer.uploads.isolated import load_upload_isolated
+
     last = st.session_state.get(LAST)
     if last is None or last[0] != file_id:
         last = (file_id, load_upload_isolated(data, name, current, taken))
@@ -68,7 +76,7 @@ def render(
         )
         st.download_button(
             "Download template",
-            template_zip(),
+            partial(template_zip, "general"),  # built when clicked
             file_name=TEMPLATE_FILE_NAME,
             mime="application/zip",
             key="upload.template",
@@ -78,7 +86,7 @@ def render(
         )
         st.download_button(
             "Download a Security Council vote template",
-            template_zip("council"),
+            partial(template_zip, "council"),
             file_name=COUNCIL_TEMPLATE_FILE_NAME,
             mime="application/zip",
             key="upload.template_council",

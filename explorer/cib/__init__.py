@@ -1,37 +1,45 @@
 """Cross-impact balance: the matrix, consistent scenarios, balances, succession, .scw files.
 
 Its figures, tables and summaries are in ``explorer.cib.figures``, ``explorer.cib.tables`` and
-``explorer.cib.summaries``, imported on their own (figures and tables pull in plotly and pandas)."""
+``explorer.cib.summaries``, imported on their own (figures and tables pull in plotly and pandas).
 
-from explorer.cib.balance import (
-    Solution,
-    contributions,
-    descriptor_margins,
-    evaluate,
-    impact_balance,
-)
-from explorer.cib.cibfile import from_cib_file, to_cib_file
-from explorer.cib.matrix import (
-    JUDGMENT_RANGE,
-    CibError,
-    CrossImpactMatrix,
-    Descriptor,
-    Judgment,
-    load_matrix,
-    with_judgments,
-)
-from explorer.cib.scw import (
-    HEADER,
-    MAX_BYTES,
-    MAX_JUDGMENT,
-    ScwError,
-    ScwProject,
-    read_scw,
-    write_scw,
-)
-from explorer.cib.search import Search, brute_force_consistent, consistent_scenarios, search
-from explorer.cib.sl import SlEntry, read_sl
-from explorer.cib.succession import MAX_SUCCESSION_STEPS, Succession, succession
+The names below are resolved on first use (PEP 562 ``__getattr__``): the matrix and the search
+pull in numpy, a fifth of a second to import, which the first chart of a fresh server does not
+need; ``explorer.cib.limits`` (the loader's caps and ``CibError``) is imported alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "balance": ("Solution", "contributions", "descriptor_margins", "evaluate", "impact_balance"),
+    "cibfile": ("from_cib_file", "to_cib_file"),
+    "limits": ("CibError",),
+    "matrix": (
+        "JUDGMENT_RANGE",
+        "CrossImpactMatrix",
+        "Descriptor",
+        "Judgment",
+        "load_matrix",
+        "with_judgments",
+    ),
+    "scw": (
+        "HEADER",
+        "MAX_BYTES",
+        "MAX_JUDGMENT",
+        "ScwError",
+        "ScwProject",
+        "read_scw",
+        "write_scw",
+    ),
+    "search": ("Search", "brute_force_consistent", "consistent_scenarios", "search"),
+    "sl": ("SlEntry", "read_sl"),
+    "succession": ("MAX_SUCCESSION_STEPS", "Succession", "succession"),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "HEADER",
@@ -65,3 +73,25 @@ __all__ = [
     "with_judgments",
     "write_scw",
 ]
+
+
+class _Package(types.ModuleType):
+    """Keeps a public name that is also a submodule's (``search``, ``succession``) bound to the
+    function: importing the submodule, from anywhere, would otherwise rebind it to the module."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _HOME and isinstance(value, types.ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module the first time it is asked for."""
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value

@@ -1,4 +1,4 @@
-"""Read one YAML document safely and remember the line of every field.
+"""Read one YAML document safely; find the line of any field when a problem names it.
 
 Only plain data is constructed (``yaml.SafeLoader``), and scalars follow YAML 1.2's core
 schema: booleans are only ``true``/``false`` (so a key ``no:`` or a country code ``NO`` stays a
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -73,9 +74,22 @@ _Loader.add_constructor(_INT, _int)
 @dataclass(frozen=True)
 class YamlDocument:
     data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    raw: bytes = field(default=b"", repr=False)
+    """The file as read, which passed every guard."""
     values: int = 0
     """Keys, values and list items in the document, aliases expanded (what ``MAX_NODES`` caps)."""
+
+    @cached_property
+    def lines(self) -> dict[Loc, int]:
+        """The line of every field and item. Only a problem asks for a line: the file is composed
+        again then, rather than mapped on every load of a valid set."""
+        if not self.raw:
+            return {}
+        loader = _Loader(self.raw.decode("utf-8"))
+        try:
+            return _line_map(loader.get_single_node())
+        finally:
+            loader.dispose()
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of ``loc``, or of its nearest ancestor that is in the file."""
@@ -193,7 +207,7 @@ def parse(raw: bytes) -> YamlDocument:
         raise YamlError(None, message, over_limit=True) from None
     finally:
         loader.dispose()
-    return YamlDocument(data, _line_map(node), values)
+    return YamlDocument(data, raw, values)
 
 
 def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:

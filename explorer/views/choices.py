@@ -3,7 +3,10 @@ What-if's fixed descriptors and changed judgments (fix=, judge=), the Stakeholde
 salience map's issue (asof=, salience=) and the Sources search (search=). Each token is parsed
 into a valid choice or named in a notice, and encoded back in short readable words. The search
 is only ever compared with titles and publishers, and shown back in its own text field, never
-as markup."""
+as markup.
+
+``explorer.voting`` is imported when a link names a text or votes: a plain link, the first
+page of a fresh server's included, does not wait for it."""
 
 from __future__ import annotations
 
@@ -16,11 +19,12 @@ from explorer.content import ScenarioSet
 from explorer.formats import slug
 from explorer.views.state import Judgment, ViewState
 from explorer.views.tokens import LIST_SEPARATOR, PAIR_SEPARATOR, shown
-from explorer.voting import VOTES, chosen_decision, decisions, default_decision
 
 
 def _text(raw: str, scenario_set: ScenarioSet, notices: list[str]) -> str | None:
     """A text with a decision; None for the default text or an unknown one (with a notice)."""
+    from explorer.voting import decisions, default_decision
+
     known = [text.id for text, _ in decisions(scenario_set)]
     if raw not in known:
         where = f"the texts decided here are {', '.join(known)}" if known else "none is decided"
@@ -34,6 +38,8 @@ def _votes(
     raw: str, scenario_set: ScenarioSet, text: str | None, notices: list[str]
 ) -> tuple[tuple[str, str], ...]:
     """Votes for members of the body that decides ``text`` (None: the default text)."""
+    from explorer.voting import VOTES, chosen_decision
+
     found = chosen_decision(scenario_set, text)
     chosen: dict[str, str] = {}
     for token in (t for t in raw.split(LIST_SEPARATOR) if t):

@@ -80,15 +80,27 @@ KINDS: list[TemplateKind] = list(get_args(TemplateKind))
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_template_button_serves_its_template_zip(panel: AppTest, kind: TemplateKind) -> None:
-    from streamlit.runtime.memory_media_file_storage import _calculate_file_id
+def test_each_template_button_serves_its_template_zip_built_when_clicked(
+    monkeypatch: pytest.MonkeyPatch, kind: TemplateKind
+) -> None:
+    """The button holds no bytes (nothing is built or hashed on a run): Streamlit registers a
+    callable, called on a click, that gives the template's zip under its file name."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
+    registered: dict[str | None, Callable[[], object]] = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def spy(self: MediaFileManager, data: Callable[[], object], *args, **kwargs) -> str:
+        registered[kwargs.get("file_name")] = data
+        return add_deferred(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    at = AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30).run()
     label, key = BUTTONS[kind]
-    (button,) = [b for b in panel.get("download_button") if b.proto.label == label]
+    (button,) = [b for b in at.get("download_button") if b.proto.label == label]
     assert button.proto.id.endswith(key)
-    file_name = TEMPLATES[kind].file_name
-    file_id = _calculate_file_id(template_zip(kind), "application/zip", file_name)
-    assert file_id in button.proto.url
+    assert button.proto.deferred_file_id and not button.proto.url
+    assert registered[TEMPLATES[kind].file_name]() == template_zip(kind)
 
 
 def test_the_general_template_comes_first_and_the_council_one_second(panel: AppTest) -> None:
