@@ -1,4 +1,6 @@
-"""Outcomes: indicator trajectories on shared axes, and the narratives side by side."""
+"""Outcomes: indicator trajectories on shared axes, and the narratives side by side. The data
+and basis of the projections are built only once their expander is opened (``lazy.opened``):
+a switch of scenario would otherwise send and draw a table nobody sees."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
+from components.lazy import opened
 from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.analysis.series import TrajectorySeries
@@ -70,9 +73,10 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
                         trajectory_summary(indicator, series),
                     ),
                 )
-    if indicators:
+    panel = opened("Data and basis of these projections", "outcomes.data") if indicators else None
+    if panel is not None:
         labels = {i.id: i.label for i in scenario_set.indicators}
-        with st.expander("Data and basis of these projections"):
+        with panel:
             table = memo(
                 ("outcomes.table", scenario_set.content_hash, state.a, state.b),
                 lambda: data.outcomes_table(scenario_set, state),
