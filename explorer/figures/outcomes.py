@@ -29,8 +29,9 @@ RANGE_HOVER = "range %{customdata[2]} to %{customdata[3]}"
 them (``explorer.formats``), never plotly's own date or number format."""
 
 
-TICK_CHAR = 7
-"""Pixels a y tick label takes per character, at most (digits, "k" and "." at 12-13 px)."""
+TICK_CHAR = 8
+"""Pixels a y tick label takes per character, at most: digits at 12-13 px in the app's font
+or in a wider fallback font drawn before it loads."""
 AXIS_ROOM = 52
 """Pixels left of the plot besides the tick labels: the rotated unit, its standoff, the pad."""
 
