@@ -5,13 +5,14 @@ every view; against the minimal app's selectbox measured in the same run.
 the script has finished, nothing is stale, every chart is drawn and the area has been quiet for
 ``QUIET_MS``: a chart whose data did not change need not be drawn again.
 
-`uv run python bench/browser.py [--runs 7]`: median per view.
+`uv run python bench/browser.py [--runs 7] [--views outcomes reality]`: median per view (every
+view the first set offers, or only those named).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from common import APP, MINIMAL_APP, Measure, machine, measures_table, median_ms
 from playwright.sync_api import Page, sync_playwright
@@ -57,7 +58,7 @@ def samples(page: Page, url: str, label: str, options: list[str], runs: int) -> 
     return [click() for click in clicks][2:]  # the first two build what later clicks reuse
 
 
-def measures(runs: int) -> list[Measure]:
+def measures(runs: int, views: Sequence[str] = ()) -> list[Measure]:
     catalog = open_catalog()
     shown = catalog[catalog.ids[0]]
     labels = [s.label for s in shown.scenarios[:2]]
@@ -70,7 +71,7 @@ def measures(runs: int) -> list[Measure]:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             floor = median_ms(samples(page, floor_url, "Series", ["one", "two", "three"], runs))
-            for view in (v.id for v in offered(shown)):
+            for view in (v.id for v in offered(shown) if not views or v.id in views):
                 url = f"{app_url}/?view={view}&b=none"
                 value = median_ms(samples(page, url, "Scenario A", labels, runs))
                 note = f"{value:.0f} ms vs {floor:.0f} ms"
@@ -87,8 +88,10 @@ def measures(runs: int) -> list[Measure]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
-    found = measures(runs)
+    parser.add_argument("--views", nargs="*", default=[], help="view ids (default: every view)")
+    args = parser.parse_args()
+    runs = args.runs
+    found = measures(runs, args.views)
     print(f"Browser click to every chart redrawn, median of {runs} ({machine()})\n")
     print(measures_table(found))
 

@@ -1,4 +1,6 @@
-"""Outcomes: indicator trajectories on shared axes, and the narratives side by side."""
+"""Outcomes: indicator trajectories on shared axes, and the narratives side by side. The data
+and basis of the projections are built only once their expander is opened (``lazy.opened``):
+a switch of scenario would otherwise send and draw a table nobody sees."""
 
 from __future__ import annotations
 
@@ -6,8 +8,10 @@ import streamlit as st
 
 from components.chart import ChartContent, chart
 from components.data import memo
+from components.lazy import opened
 from explorer import figures
 from explorer.analysis.compare import observed_points
+from explorer.analysis.series import TrajectorySeries
 from explorer.analysis.summaries import trajectory_summary
 from explorer.content import Scenario, ScenarioSet
 from explorer.text import content
@@ -50,6 +54,7 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     used = {t.indicator for one in series for t in one.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
+    every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
     if not indicators:
         st.info("These scenarios have no indicator projections.")
     for start in range(0, len(indicators), 2):
@@ -59,13 +64,19 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
                     f"outcomes.{indicator.id}",
                     (scenario_set.content_hash, state.a, state.b),
                     lambda indicator=indicator: ChartContent(
-                        figures.trajectory(indicator, series, observed),
+                        figures.trajectory(
+                            indicator,
+                            series,
+                            observed,
+                            figures.value_span(indicator.id, every, observed),
+                        ),
                         trajectory_summary(indicator, series),
                     ),
                 )
-    if indicators:
+    panel = opened("Data and basis of these projections", "outcomes.data") if indicators else None
+    if panel is not None:
         labels = {i.id: i.label for i in scenario_set.indicators}
-        with st.expander("Data and basis of these projections"):
+        with panel:
             table = memo(
                 ("outcomes.table", scenario_set.content_hash, state.a, state.b),
                 lambda: data.outcomes_table(scenario_set, state),

@@ -61,6 +61,7 @@ def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> N
         st.info("These scenarios have no indicator projections to check against.")
         return
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
+    every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
     st.markdown("### Observed values against the projections")
     for start in range(0, len(indicators), 2):
         for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
@@ -75,7 +76,13 @@ def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> N
                     f"reality.{indicator.id}",
                     (scenario_set.content_hash, *(s.id for s in scenarios)),
                     lambda indicator=indicator, summary=summary: ChartContent(
-                        figures.trajectory(indicator, series, observed), summary
+                        figures.trajectory(
+                            indicator,
+                            series,
+                            observed,
+                            figures.value_span(indicator.id, every, observed),
+                        ),
+                        summary,
                     ),
                 )
 

@@ -16,7 +16,7 @@ from explorer.figures.contrast import (
     text_color_on,
     to_hex,
 )
-from explorer.figures.outcomes import RANGE_HOVER, trajectory
+from explorer.figures.outcomes import RANGE_HOVER, trajectory, value_span
 from explorer.figures.palette import (
     INK_COLOR,
     LABELLED_FILLS,
@@ -76,5 +76,6 @@ __all__ = [
     "timeline",
     "to_hex",
     "trajectory",
+    "value_span",
     "wrap",
 ]

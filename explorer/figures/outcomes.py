@@ -3,11 +3,17 @@ observed. No Streamlit here.
 
 Each scenario's path carries a second encoding beside its colour (dash, marker symbol and band
 pattern), and content text is HTML-escaped before it goes into labels and hover text.
+
+The room left of the plot (the y axis's tick labels and unit) is kept from every scenario's
+values, not only the drawn ones: it is then the same whichever scenario is drawn, and plotly,
+whose automargin would otherwise grow the margin after drawing and draw the chart a second time,
+draws it once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
@@ -23,13 +29,52 @@ RANGE_HOVER = "range %{customdata[2]} to %{customdata[3]}"
 them (``explorer.formats``), never plotly's own date or number format."""
 
 
+TICK_CHAR = 8
+"""Pixels a y tick label takes per character, at most: digits at 12-13 px in the app's font
+or in a wider fallback font drawn before it loads."""
+AXIS_ROOM = 52
+"""Pixels left of the plot besides the tick labels: the rotated unit, its standoff, the pad."""
+
+
+def value_span(
+    indicator: str, series: Iterable[TrajectorySeries], observed: Iterable[ObservedPoint]
+) -> tuple[float, float]:
+    """The lowest and highest value ``indicator``'s chart shows for ``series`` and ``observed``
+    (projections with their ranges): give it every scenario of a set for a room that fits all."""
+    values = [
+        v
+        for one in series
+        for path in one.trajectories
+        if path.indicator == indicator
+        for p in path.points
+        for v in (p.value, p.low, p.high)
+    ] + [p.value for p in observed if p.indicator == indicator]
+    return (min(values, default=0.0), max(values, default=0.0))
+
+
+def tick_chars(span: tuple[float, float]) -> int:
+    """Characters of the longest tick label plotly writes on a y axis from zero (or ``span``'s
+    low, if below) to a little past ``span``'s high, at most: "8000" and "12.5k", "0.25"."""
+    low, high = span
+    top = max(abs(low), abs(high)) * 1.1
+    if top >= 10_000:
+        chars = 5
+    elif top >= 10:
+        chars = len(str(math.ceil(top)))
+    else:
+        chars = 4 if top >= 1 else 5
+    return chars + (1 if low < 0 else 0)
+
+
 def trajectory(
     indicator: Indicator,
     series: Sequence[TrajectorySeries],
     observed: Sequence[ObservedPoint],
+    span: tuple[float, float] | None = None,
 ) -> go.Figure:
     """One indicator: each scenario's projected path (dashed or dotted, with its range as a band)
-    and the observed values as grey crosses."""
+    and the observed values as grey crosses. ``span`` (``value_span`` over every scenario of the
+    set) sizes the room for the y axis's labels; without it, the drawn values do."""
     fig = go.Figure()
     for one, style in zip(series, SCENARIO_STYLES, strict=False):
         for path in (t for t in one.trajectories if t.indicator == indicator.id):
@@ -88,4 +133,6 @@ def trajectory(
         )
     fig.update_yaxes(title=esc(indicator.unit), rangemode="tozero")
     fig.update_xaxes(tickformatstops=list(DATE_TICKS))
-    return layout(fig, wrap(f"{indicator.label}", 40), 320, legend=legend_lines(fig))
+    layout(fig, wrap(f"{indicator.label}", 40), 320, legend=legend_lines(fig))
+    chars = tick_chars(span or value_span(indicator.id, series, observed))
+    return fig.update_layout(margin_l=AXIS_ROOM + TICK_CHAR * chars)
