@@ -24,6 +24,9 @@ COPY explorer/ explorer/
 COPY components/ components/
 COPY scenarios/ scenarios/
 COPY .streamlit/config.toml .streamlit/config.toml
+# The app's own modules compiled now: the app user cannot write bytecode next to them, and
+# compiling them on every start delays the first page.
+RUN python -m compileall -q explorer components
 
 USER app
 

@@ -24,12 +24,18 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
+COMPILED = {"PYTHONDONTWRITEBYTECODE": ""}
+"""Servers run with bytecode caches, as an installed app does (pip compiles modules when it
+installs them, and the Dockerfile compiles the app's own): this machine sets
+``PYTHONDONTWRITEBYTECODE``, under which every start compiled every module from source again."""
+
+
 def one_start(
     app: Path, browser: Browser, env: Mapping[str, str] | None = None
 ) -> tuple[float, float]:
     """Seconds from process start to health, and from page open to the first chart drawn."""
     start = time.perf_counter()
-    process, url = start_server(app, env=dict(env or {}))
+    process, url = start_server(app, env={**COMPILED, **(env or {})})
     healthy = time.perf_counter() - start
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -49,7 +55,8 @@ def measures(runs: int) -> list[Measure]:
     chart: dict[Path, list[float]] = {MINIMAL_APP: [], APP: []}
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        one_start(MINIMAL_APP, browser)  # warm the disk cache and Chromium
+        for app in (MINIMAL_APP, APP):  # warm the disk cache, the bytecode caches and Chromium
+            one_start(app, browser)
         for _ in range(runs):
             for app in (MINIMAL_APP, APP):
                 healthy, first = one_start(app, browser)
