@@ -89,11 +89,21 @@ def hostile_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 
 def open_view(view: str, **params: str) -> AppTest:
+    """The view with every expander that builds its body on opening (``components.lazy``)
+    opened, so that what they hold is checked too."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["view"] = view
     for key, value in params.items():
         at.query_params[key] = value
-    return at.run()
+    at.run()
+    while closed := [e.proto.id.split("-", 2)[2] for e in at.expander if e.proto.id]:
+        closed = [key for key in closed if not at.session_state[key]]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+    return at
 
 
 def test_the_hostile_set_loads_so_that_the_app_shows_it(hostile_root: Path) -> None:
