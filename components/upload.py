@@ -1,11 +1,10 @@
 """Your own scenario set: upload a zipped set, or one scenario to add to the set shown.
 
-An upload is read in memory by a child process (``explorer.uploads.isolated``: its time and
-memory are bounded, and what parsing it costs goes when the child exits) and kept in this
-session's state only: it is never written to disk, cached across sessions, or shown to anyone
-else. The reader is imported when a file arrives (it pulls in numpy, for .scw files), and a
-template's zip is built when its button is clicked: the panel, closed on a fresh page, holds up
-nothing before the first chart.
+An upload is read in memory, once a child process has loaded it within a budget of time and
+memory (``explorer.uploads.isolated``), and kept in this session's state only: it is never
+written to disk, cached across sessions, or shown to anyone else. The reader is imported when a
+file arrives (it pulls in numpy, for .scw files), and a template's zip is built when its button
+is clicked: the panel, closed on a fresh page, holds up nothing before the first chart.
 """
 
 from __future__ import annotations
@@ -40,11 +39,11 @@ def _result(
     current: tuple[str, Mapping[str, bytes]],
     taken: Collection[str],
 ) -> UploadResult:
-    from explorer.uploads.isolated import load_upload_isolated
+    from explorer.uploads.isolated import load_upload_within_budget
 
     last = st.session_state.get(LAST)
     if last is None or last[0] != file_id:
-        last = (file_id, load_upload_isolated(data, name, current, taken))
+        last = (file_id, load_upload_within_budget(data, name, current, taken))
         st.session_state[LAST] = last
     return last[1]
 

@@ -1,12 +1,13 @@
-"""Load an upload in a process of its own, within a budget of time and memory.
+"""Load an upload only once a process of its own has loaded it within a budget of time and
+memory.
 
-Parsing and validating a person's files makes millions of short-lived objects. In the server
-they would leave its allocator's arenas fragmented long after the session is gone (measured in
-``bench/sessions_memory.py``: CPython keeps an arena while any object in it lives), and an
-input that costs minutes or gigabytes would cost them to every session. Here a child Python
-runs ``load_upload`` under a limit on its address space, writes the result back pickled and
-exits: what it allocated goes back to the system with it, and an upload that runs over
-``UPLOAD_SECONDS`` or ``UPLOAD_MEMORY_MB`` is refused with a message that says so.
+An input that costs minutes or gigabytes to load would cost them to the server and every session
+in it. Here a child Python runs ``load_upload`` first, under a limit on its address space and a
+deadline, and exits: an upload that runs over ``UPLOAD_SECONDS`` or ``UPLOAD_MEMORY_MB`` is
+refused with a message that says so, and never reaches the server. A refusal is the child's; an
+upload the child loaded is loaded again here. Taking the child's result instead (pickled back)
+left the server's memory higher after fifty upload sessions had closed (``bench/RESULTS.md``),
+so the child is a gate, and a valid upload costs its load twice.
 
 A plain child (``python -m explorer.uploads.isolated``), not ``multiprocessing``: on Python
 3.11 a forkserver's or spawned child runs the program's main script again (``streamlit``'s
@@ -39,7 +40,7 @@ def _refused(name: str, message: str) -> UploadResult:
     return UploadResult(None, (Problem(base_name(name), None, "", message),), {})
 
 
-def load_upload_isolated(
+def load_upload_within_budget(
     data: bytes,
     name: str,
     current: tuple[str, Mapping[str, bytes]] | None = None,
@@ -47,10 +48,8 @@ def load_upload_isolated(
     seconds: float = UPLOAD_SECONDS,
     memory_mb: int = UPLOAD_MEMORY_MB,
 ) -> UploadResult:
-    """``load_upload``'s result, computed by a child process that is gone when this returns.
-
-    An upload the child cannot finish within ``seconds`` or ``memory_mb`` is refused with a
-    problem naming the upload; nothing it does can take the server's memory or time."""
+    """``load_upload``'s result, once a child process has loaded the upload within ``seconds``
+    and ``memory_mb``; else a refusal naming the upload. The child is gone when this returns."""
     plain = None if current is None else (current[0], dict(current[1]))
     request: Request = (data, name, plain, tuple(taken), memory_mb)
     try:
@@ -68,7 +67,10 @@ def load_upload_isolated(
         return _refused(
             name, f"stopped before it was loaded (it may need more than {memory_mb:,} MB)"
         )
-    return pickle.loads(done.stdout)
+    problems: tuple[Problem, ...] = pickle.loads(done.stdout)
+    if problems:
+        return UploadResult(None, problems, {})
+    return load_upload(data, name, current, taken)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -83,14 +85,14 @@ def _limit_memory(memory_mb: int) -> None:
 
 
 def _serve() -> None:
-    """The child: read one request on stdin, write its ``UploadResult`` on stdout."""
+    """The child: read one request on stdin, write its problems on stdout (none: it loaded)."""
     data, name, current, taken, memory_mb = pickle.loads(sys.stdin.buffer.read())
     _limit_memory(memory_mb)
     try:
-        result = load_upload(data, name, current, taken)
+        problems = load_upload(data, name, current, taken).problems
     except MemoryError:
-        result = _refused(name, f"needs more than {memory_mb:,} MB of memory to load")
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        problems = _refused(name, f"needs more than {memory_mb:,} MB of memory to load").problems
+    sys.stdout.buffer.write(pickle.dumps(problems, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 if __name__ == "__main__":
