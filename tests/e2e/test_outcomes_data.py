@@ -23,5 +23,6 @@ def test_the_data_panel_is_built_when_opened(browser: Browser, app_url: str) -> 
     main.get_by_text(PANEL).click()
     expect(main.locator('[data-testid="stDataFrame"]')).to_have_count(1)
     basis = a.trajectories[0].basis
-    expect(main.get_by_text(drawn(basis[:60])).first).to_be_visible()
+    written = main.locator('[data-testid="stMarkdownContainer"]')  # not the table's own cells
+    expect(written.get_by_text(drawn(basis[:60])).first).to_be_visible()
     page.context.close()
