@@ -21,6 +21,8 @@ from scripts.server import CHROMIUM_ARGS, ROOT, SYSTEM_CHROMIUM, start_server, s
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE / "screenshots"
+ROOTS = {"scenarios": ROOT / "scenarios", "fixtures": ROOT / "tests" / "fixtures"}
+"""The folders of sets the app is served over: the shipped sets, and the fixtures."""
 
 
 def _managed_chromium() -> bool:
@@ -61,6 +63,18 @@ def app_url() -> Iterator[str]:
     process, url = start_server(ROOT / "app.py")
     yield url
     stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def app_urls() -> Iterator[dict[str, str]]:
+    """One app per folder of ``ROOTS``, each serving that folder as its catalog."""
+    servers = {
+        name: start_server(ROOT / "app.py", env={"SCENARIO_EXPLORER_SCENARIOS": str(folder)})
+        for name, folder in ROOTS.items()
+    }
+    yield {name: url for name, (_, url) in servers.items()}
+    for process, _ in servers.values():
+        stop_server(process)
 
 
 def shoot(page: Page, name: str) -> Path:

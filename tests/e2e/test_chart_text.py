@@ -5,7 +5,6 @@ text. Screenshots go to tests/e2e/screenshots/ to be looked at."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,9 @@ from playwright.sync_api import Browser, Page
 
 from explorer.content import load_catalog
 from explorer.views import offered
-from scripts.server import ROOT, start_server, stop_server, wait_for_app
-from tests.e2e.conftest import SCREENSHOTS
+from scripts.server import ROOT, wait_for_app
+from tests.e2e.conftest import ROOTS, SCREENSHOTS
 
-ROOTS = {"scenarios": ROOT / "scenarios", "fixtures": ROOT / "tests" / "fixtures"}
 CATALOGS = {name: load_catalog(folder) for name, folder in ROOTS.items()}
 CASES = [(root, set_id) for root, catalog in CATALOGS.items() for set_id in catalog.ids]
 SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
@@ -98,18 +96,6 @@ def test_the_fault_finder_sees_overlap_clipping_and_the_toolbar() -> None:
     assert text_faults([clipped]) == ["t: 'a' runs outside the chart"]
     covered = {**clean, "toolbar": {"left": 45, "top": 0, "right": 100, "bottom": 20}}
     assert text_faults([covered]) == ["t: the toolbar covers 'b'"]
-
-
-@pytest.fixture(scope="module")
-def app_urls() -> Iterator[dict[str, str]]:
-    """One app per folder of sets: the shipped sets, and the fixtures served as the catalog."""
-    servers = {
-        name: start_server(ROOT / "app.py", env={"SCENARIO_EXPLORER_SCENARIOS": str(folder)})
-        for name, folder in ROOTS.items()
-    }
-    yield {name: url for name, (_, url) in servers.items()}
-    for process, _ in servers.values():
-        stop_server(process)
 
 
 def _views(root: str, set_id: str) -> list[str]:

@@ -6,14 +6,12 @@ faults of test_chart_text, which covers Outcomes but not Reality check)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser
 
 from explorer.views import offered
-from scripts.server import ROOT, start_server, stop_server, wait_for_app
-from tests.e2e.test_chart_text import CATALOGS, CHART, ROOTS, SCREENS, TEXT_BOXES, text_faults
+from scripts.server import wait_for_app
+from tests.e2e.test_chart_text import CATALOGS, CHART, SCREENS, TEXT_BOXES, text_faults
 
 VIEWS = ("outcomes", "reality")
 CASES = [
@@ -26,17 +24,6 @@ MARGINS = """charts => charts.map(chart => {
     const plot = chart.querySelector('.js-plotly-plot');
     return [plot._fullLayout.margin.l, plot._fullLayout._size.l];
 })"""
-
-
-@pytest.fixture(scope="module")
-def app_urls() -> Iterator[dict[str, str]]:
-    servers = {
-        name: start_server(ROOT / "app.py", env={"SCENARIO_EXPLORER_SCENARIOS": str(folder)})
-        for name, folder in ROOTS.items()
-    }
-    yield {name: url for name, (_, url) in servers.items()}
-    for process, _ in servers.values():
-        stop_server(process)
 
 
 def test_some_set_has_projections() -> None:
