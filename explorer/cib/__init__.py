@@ -10,9 +10,10 @@ need; ``explorer.cib.limits`` (the loader's caps and ``CibError``) is imported a
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
+
+from explorer.first_use import first_use
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "balance": ("Solution", "contributions", "descriptor_margins", "evaluate", "impact_balance"),
@@ -39,40 +40,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "sl": ("SlEntry", "read_sl"),
     "succession": ("MAX_SUCCESSION_STEPS", "Succession", "succession"),
 }
-_HOME = {name: module for module, names in _MODULES.items() for name in names}
-
-__all__ = [
-    "HEADER",
-    "JUDGMENT_RANGE",
-    "MAX_BYTES",
-    "MAX_JUDGMENT",
-    "MAX_SUCCESSION_STEPS",
-    "CibError",
-    "CrossImpactMatrix",
-    "Descriptor",
-    "Judgment",
-    "ScwError",
-    "ScwProject",
-    "Search",
-    "SlEntry",
-    "Solution",
-    "Succession",
-    "brute_force_consistent",
-    "consistent_scenarios",
-    "contributions",
-    "descriptor_margins",
-    "evaluate",
-    "from_cib_file",
-    "impact_balance",
-    "load_matrix",
-    "read_scw",
-    "read_sl",
-    "search",
-    "succession",
-    "to_cib_file",
-    "with_judgments",
-    "write_scw",
-]
+__all__, __getattr__ = first_use(__name__, _MODULES)
 
 
 class _Package(types.ModuleType):
@@ -80,18 +48,9 @@ class _Package(types.ModuleType):
     function: importing the submodule, from anywhere, would otherwise rebind it to the module."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in _HOME and isinstance(value, types.ModuleType):
+        if name in __all__ and isinstance(value, types.ModuleType):
             value = getattr(value, name)
         super().__setattr__(name, value)
 
 
 sys.modules[__name__].__class__ = _Package
-
-
-def __getattr__(name: str) -> object:
-    """A public name, imported from its module the first time it is asked for."""
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-    globals()[name] = value
-    return value
