@@ -3,7 +3,8 @@
 import streamlit as st
 
 from components import export, notices, problems, share, sidebar, upload, url, views
-from components.data import cached_catalog, load_sets, release_freed_memory, set_files
+from components.data import cached_catalog, load_sets, set_files
+from explorer.memory import release_freed_memory
 from explorer.text import escape_markdown
 from explorer.views import describe, tab_title, with_view_choices
 

@@ -1,8 +1,9 @@
 """Memory of the server across upload sessions: before, while 50 sessions each hold a different
 ~1 MB uploaded set, after they close, and after Streamlit's disconnected-session time has passed.
 
-`uv run python bench/sessions_memory.py [--sessions 50] [--ttl 20] [--arena-max 2]
-[--env PYTHONMALLOC=malloc]`. Each
+`uv run python bench/sessions_memory.py [--sessions 50] [--ttl 20] [--jemalloc] [--arena-max 2]
+[--env PYTHONMALLOC=malloc]`; ``--jemalloc`` runs the server with the Docker image's allocator
+(Debian's ``libjemalloc2`` must be installed). Each
 session speaks Streamlit's own protocol over the websocket (as ``bench/load.py``): it opens the
 app, asks for an upload URL, PUTs a zipped set (the Gaza set with ~1,800 more sources, so about
 1 MB of YAML, its title made unique), sends the uploader's state, waits for the set to load,
@@ -10,7 +11,7 @@ and opens the Timeline and Stakeholders views of it. All sessions stay open unti
 uploaded ("during"); then they close ("closed"); after ``--ttl`` seconds (passed to the server as
 ``server.disconnectedSessionTTL``) plus a margin, one fresh session opens and closes, which is
 when Streamlit drops expired sessions ("after TTL"), and RSS is read again once the app's thread
-has handed freed memory back (``components.data.release_freed_memory``). XSRF protection is off
+has handed freed memory back (``explorer.memory``). XSRF protection is off
 for this loopback server only (the client has no browser cookie). RSS is read from ``/proc``.
 """
 
@@ -31,11 +32,17 @@ from load import rss_mb
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from components.data import TRIM_EVERY_S
+from explorer.memory import RELEASE_EVERY_S
 from scripts.server import start_server, stop_server
 
 GAZA = ROOT / "scenarios" / "gaza-unsc-2025"
 TIMEOUT_S = 300
+JEMALLOC = {
+    "LD_PRELOAD": "libjemalloc.so.2",
+    "PYTHONMALLOC": "malloc",
+    "MALLOC_CONF": "background_thread:true,dirty_decay_ms:10000,muzzy_decay_ms:0",
+}
+"""The Dockerfile's allocator settings."""
 
 
 def set_zip(index: int) -> bytes:
@@ -184,8 +191,9 @@ async def run(url: str, pid: int, sessions: int, ttl: int) -> list[list[object]]
     rows.append(["closed (5 s after)", rss_mb(pid)])
     await _expire(url, ttl)
     rows.append([f"after the TTL ({ttl} s) and one more session", rss_mb(pid)])
-    await asyncio.sleep(TRIM_EVERY_S + 5)
-    rows.append([f"{TRIM_EVERY_S + 5:.0f} s later (the app's trim thread has run)", rss_mb(pid)])
+    await asyncio.sleep(RELEASE_EVERY_S + 5)
+    later = f"{RELEASE_EVERY_S + 5:.0f} s later (the app has released freed memory)"
+    rows.append([later, rss_mb(pid)])
     return rows
 
 
@@ -193,10 +201,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--ttl", type=int, default=120)
+    parser.add_argument("--jemalloc", action="store_true", help="the Docker image's allocator")
     parser.add_argument("--arena-max", type=int, default=0)
     parser.add_argument("--env", nargs="*", default=[], help="KEY=VALUE for the server")
     args = parser.parse_args()
-    env = dict(item.split("=", 1) for item in args.env)
+    env = (JEMALLOC if args.jemalloc else {}) | dict(item.split("=", 1) for item in args.env)
     env |= {"MALLOC_ARENA_MAX": str(args.arena_max)} if args.arena_max else {}
     extra = [
         "--server.enableXsrfProtection", "false",

@@ -5,18 +5,14 @@ What is built for a shipped set is shared by every session, in a store bounded i
 bytes; what is built for a set only one session has (an upload) lives in that session's state,
 also bounded, and goes with the session when Streamlit drops it. Streamlit keeps a closed
 session for ``server.disconnectedSessionTTL`` seconds (for a reconnect), then shuts it down
-when its session store is next written; glibc keeps the freed memory unless asked to give it
-back, which a thread started by ``release_freed_memory`` asks for every ``TRIM_EVERY_S``.
+when its session store is next written (``explorer.memory`` then gives the memory back).
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import pickle
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
@@ -76,9 +72,6 @@ SESSION_ENTRIES, SESSION_BYTES = 64, 16_000_000
 UNKNOWN_BYTES = 1_000_000
 """Counted for a value that cannot be measured (pickled)."""
 SESSION_KEY = "data.memo"
-TRIM_EVERY_S = 30.0
-_TRIMMER: list[threading.Thread] = []
-_TRIMMER_LOCK = threading.Lock()
 
 
 class BoundedCache:
@@ -150,28 +143,3 @@ def memo(key: tuple[Hashable, ...], _build: Callable[[], T]) -> T:
     built them (``store_for``).
     """
     return store_for(key).get_or_build(key, _build)
-
-
-def _malloc_trim() -> None:
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
-    if libc is not None and hasattr(libc, "malloc_trim"):  # glibc only
-        libc.malloc_trim(0)
-
-
-def _trim_forever() -> None:
-    while True:
-        time.sleep(TRIM_EVERY_S)
-        _malloc_trim()
-
-
-def release_freed_memory() -> threading.Thread:
-    """Start, once per process, the thread that gives freed memory back to the system every
-    ``TRIM_EVERY_S`` seconds (glibc's ``malloc_trim``, well under a millisecond when there is
-    nothing to give back). A closed session is freed when Streamlit drops it, whenever that is,
-    with no run of ours to follow it: hence a timer, not a call at the end of a run."""
-    with _TRIMMER_LOCK:
-        if not _TRIMMER:
-            _TRIMMER.append(threading.Thread(target=_trim_forever, name="malloc-trim", daemon=True))
-            _TRIMMER[0].start()
-        return _TRIMMER[0]

@@ -5,7 +5,6 @@ the session does and no other session sees them."""
 from __future__ import annotations
 
 import pickle
-import threading
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -79,13 +78,3 @@ def test_an_upload_never_reaches_the_shared_store() -> None:
     at = AppTest.from_function(_script, args=("a-hash-no-shipped-set-has",)).run()
     assert ("test.view", "a-hash-no-shipped-set-has") not in data._shared()
     assert len(at.session_state[SESSION_KEY]) == 1
-
-
-def test_one_thread_gives_freed_memory_back_however_often_it_is_asked() -> None:
-    first, second = data.release_freed_memory(), data.release_freed_memory()
-    assert first is second and first.is_alive() and first.daemon
-    assert [t.name for t in threading.enumerate()].count("malloc-trim") == 1
-
-
-def test_the_real_trim_runs_without_error() -> None:
-    data._malloc_trim()
