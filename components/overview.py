@@ -21,15 +21,22 @@ STATUS_BADGES = {
 }
 
 
+def _badge(status: str) -> str:
+    """The status badge as Markdown (what ``st.badge`` sends), so that it joins the heading's
+    element: one element fewer per card, drawn the same."""
+    label, color, icon = STATUS_BADGES[status]
+    return f":{color}-badge[{icon} {label}]"
+
+
 def _card(scenario: Scenario, letter: str | None) -> None:
     """Readable at a glance: which scenario, its status, its likelihood word, its headline;
-    the reasoning and the premise one click away."""
+    the reasoning and the premise one click away. Paragraphs that read as one share an element
+    (Streamlit's cost per element is most of this view's rerun); the likelihood keeps its own,
+    as its help mark ends its line."""
     with st.container(border=True):
         prefix = esc(f"{letter}: ") if letter else ""
-        st.markdown(f"#### {prefix}{content(scenario.title)}")
-        label, color, icon = STATUS_BADGES[scenario.status]
+        st.markdown(f"#### {prefix}{content(scenario.title)}\n\n{_badge(scenario.status)}")
         likelihood = scenario.likelihood
-        st.badge(label, color=color, icon=icon)
         if likelihood is None:
             st.markdown(f"Likelihood: **{esc(scenario.chance)}** (realized: no likelihood needed).")
         else:
@@ -39,30 +46,28 @@ def _card(scenario: Scenario, letter: str | None) -> None:
                 f"{LIKELIHOOD_SCALE_URL}",
             )
         st.markdown(content(scenario.narrative.headline))
+        premise = f"Premise: {content(scenario.premise)}"
         if likelihood is None:
-            with st.expander("The premise"):
-                st.markdown(f"Premise: {content(scenario.premise)}")
-            return
-        with st.expander("Why this likelihood, and the premise"):
-            st.markdown(content(likelihood.rationale))
-            st.markdown(f"Premise: {content(scenario.premise)}")
+            st.expander("The premise").markdown(premise)
+        else:
+            reasons = st.expander("Why this likelihood, and the premise")
+            reasons.markdown(f"{content(likelihood.rationale)}\n\n{premise}")
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     info = scenario_set.info
     st.markdown(
         "**Compare what could follow from one decision.** Choose scenario A, B and a view in "
-        "the sidebar; every fact links to its source."
+        f"the sidebar; every fact links to its source.\n\n### {content(info.question)}\n\n"
+        f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}"
     )
-    st.markdown(f"### {content(info.question)}")
-    st.markdown(f"**Decision point, {day(info.decision_date)}.** {content(info.decision_point)}")
     reach = content_reach(scenario_set)
     st.caption(esc(reach.line()))
     if reach.coverage:
-        with st.expander("How far the sources reach, and what they do not show"):
-            st.markdown(content(reach.coverage))
-    with st.expander("About this scenario set"):
-        st.markdown(content(info.summary))
+        st.expander("How far the sources reach, and what they do not show").markdown(
+            content(reach.coverage)
+        )
+    st.expander("About this scenario set").markdown(content(info.summary))
     selected = [s for s in (state.a, state.b) if s]
     chart(
         "overview.tree",

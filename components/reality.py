@@ -3,11 +3,12 @@ observed indicator values drawn over each scenario's projections."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
 from components.chart import ChartContent, chart
+from components.data import memo
 from explorer import figures
 from explorer.analysis.compare import observed_points
 from explorer.analysis.reality import (
@@ -19,7 +20,7 @@ from explorer.analysis.reality import (
     score,
 )
 from explorer.analysis.series import TrajectorySeries
-from explorer.content import Scenario, ScenarioSet
+from explorer.content import Indicator, Scenario, ScenarioSet
 from explorer.formats import day
 from explorer.text import escape_markdown as esc
 from explorer.views import ViewState
@@ -32,16 +33,26 @@ STATUS_MARKS = {
 }
 
 
-def _signposts(
-    scenario_set: ScenarioSet, scenario: Scenario, letter: str, publishers: Mapping[str, str]
-) -> None:
-    st.markdown(f"#### {letter}: {esc(scenario.label)}")
+Part = tuple[bool, str]
+"""What a column draws, in order: (True, a caption) or (False, a Markdown body)."""
+
+
+def _signpost_parts(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> list[Part]:
+    """The scenario's heading, framing, score and each signpost with its evidence as a caption:
+    built once per content and scenario. Markdown paragraphs that follow each other share one
+    element (the same paragraphs, fewer elements: Streamlit's cost per element is most of this
+    view's rerun)."""
+    publishers = {s.id: s.cited_as for s in scenario_set.sources}
     frame = framing(scenario_set, scenario)
-    st.markdown(f"**{esc(frame.heading)}** {esc(frame.text)}")
     checks = check_signposts(scenario_set, scenario)
-    st.markdown(f"**{esc(score(checks))}**")
+    body = [
+        f"#### {letter}: {esc(scenario.label)}",
+        f"**{esc(frame.heading)}** {esc(frame.text)}",
+        f"**{esc(score(checks))}**",
+    ]
+    parts: list[Part] = []
     for check in checks:
-        st.markdown(f"{STATUS_MARKS[check.status]}: {esc(check.signpost.text)}")
+        body.append(f"{STATUS_MARKS[check.status]}: {esc(check.signpost.text)}")
         if check.evidence:
             lines = [
                 f"{day(e.observation.date)}, {'supports' if e.supports else 'contradicts'}: "
@@ -50,49 +61,63 @@ def _signposts(
                 + ")"
                 for e in check.evidence
             ]
-            st.caption(esc("\n".join(lines)))
+            parts += [(False, "\n\n".join(body)), (True, esc("\n".join(lines)))]
+            body = []
+    if body:
+        parts.append((False, "\n\n".join(body)))
+    return parts
+
+
+def _signposts(scenario_set: ScenarioSet, scenario: Scenario, letter: str) -> None:
+    key = ("reality.signposts", scenario_set.content_hash, scenario.id, letter)
+    for caption, text in memo(key, lambda: _signpost_parts(scenario_set, scenario, letter)):
+        if caption:
+            st.caption(text)
+        else:
+            st.markdown(text)
 
 
 def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> None:
-    series = [TrajectorySeries(s.label, s.trajectories) for s in scenarios]
     used = {t.indicator for s in scenarios for t in s.trajectories}
     indicators = [i for i in scenario_set.indicators if i.id in used]
     if not indicators:
         st.info("These scenarios have no indicator projections to check against.")
         return
-    observed = [p for p in observed_points(scenario_set) if p.indicator in used]
-    every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
     st.markdown("### Observed values against the projections")
     for start in range(0, len(indicators), 2):
         for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
-            summary = " ".join(
-                divergence_summary(indicator, s.label, divergences(t, observed))
-                for s in scenarios
-                for t in s.trajectories
-                if t.indicator == indicator.id
-            )
             with column:
                 chart(
                     f"reality.{indicator.id}",
                     (scenario_set.content_hash, *(s.id for s in scenarios)),
-                    lambda indicator=indicator, summary=summary: ChartContent(
-                        figures.trajectory(
-                            indicator,
-                            series,
-                            observed,
-                            figures.value_span(indicator.id, every, observed),
-                        ),
-                        summary,
-                    ),
+                    lambda indicator=indicator: _trajectory(scenario_set, scenarios, indicator),
                 )
+
+
+def _trajectory(
+    scenario_set: ScenarioSet, scenarios: Sequence[Scenario], indicator: Indicator
+) -> ChartContent:
+    """The indicator's chart: each scenario's projection, the observed values, and how far they
+    diverge (built once per content and pair of scenarios, with the chart)."""
+    series = [TrajectorySeries(s.label, s.trajectories) for s in scenarios]
+    every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
+    used = {t.indicator for s in scenarios for t in s.trajectories}
+    observed = [p for p in observed_points(scenario_set) if p.indicator in used]
+    summary = " ".join(
+        divergence_summary(indicator, s.label, divergences(t, observed))
+        for s in scenarios
+        for t in s.trajectories
+        if t.indicator == indicator.id
+    )
+    span = figures.value_span(indicator.id, every, observed)
+    return ChartContent(figures.trajectory(indicator, series, observed, span), summary)
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     scenarios = compared(scenario_set, state)
     st.markdown(esc(as_of_sentence(scenario_set)))
-    publishers = {s.id: s.cited_as for s in scenario_set.sources}
     for column, scenario, letter in zip(st.columns(len(scenarios)), scenarios, "AB", strict=False):
         with column:
-            _signposts(scenario_set, scenario, letter, publishers)
+            _signposts(scenario_set, scenario, letter)
     _trajectories(scenario_set, scenarios)
     return state

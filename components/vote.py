@@ -43,6 +43,13 @@ AGREED = ("consensus", "unanimity")
 """Rules under which members agree rather than vote: the record is a decision, not a vote."""
 
 
+OUTCOME_BADGES = {
+    True: ":green-badge[:material/check_circle: Adopted]",
+    False: ":red-badge[:material/block: Not adopted]",
+}
+"""The outcome's badge as the Markdown ``st.badge`` sends, so that it shares its element."""
+
+
 PERMANENT_KEY = "Names in bold with a ringed mark: permanent members, whose vote against is a veto."
 
 
@@ -53,8 +60,9 @@ def _key(text: str, member: str) -> str:
 def _seed(text: str, record: Mapping[str, Vote], votes: Mapping[str, Vote]) -> None:
     """Set the members' controls from ``votes`` when the link changed from outside (see
     ``components.url``) or a control has lost its state."""
+    outside = url.changed_outside()
     for member in record:
-        if url.changed_outside() or _key(text, member) not in st.session_state:
+        if outside or _key(text, member) not in st.session_state:
             st.session_state[_key(text, member)] = votes[member]
 
 
@@ -89,7 +97,11 @@ def _permanent(scenario_set: ScenarioSet, body: Body) -> dict[str, str]:
     return {m: labels[m] for m in body.permanent}
 
 
-def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: RecordedVote) -> None:
+def _recorded(
+    scenario_set: ScenarioSet, draft: Draft, body: Body, vote: RecordedVote, heading: str
+) -> None:
+    """The recorded vote's title (under ``heading``, in the same element, when there is one)
+    and its seat chart."""
     names = {a.id: a.name for a in scenario_set.actors}
     labels = _labels(scenario_set, body)
     record = recorded_votes(vote)
@@ -98,7 +110,7 @@ def _recorded(scenario_set: ScenarioSet, draft: Draft, body: Body, vote: Recorde
     reason = decide(body, record, names).reason
     what = "decision" if body.rule in AGREED else "recorded vote"
     title = f"{draft.symbol or draft.kind.capitalize()}: {what} of {day(vote.date)}"
-    st.markdown(f"**{esc(draft.title)}**")
+    st.markdown(f"{heading}**{esc(draft.title)}**")
     if permanent:
         st.caption(PERMANENT_KEY)
     chart(
@@ -141,15 +153,14 @@ def _simulator(
     _seed(draft.id, record, seeded)
     question = "What if the vote had gone otherwise?" if draft.vote else "How could the vote go?"
     st.markdown(f"### {question} {esc(draft.symbol or draft.title)}")
-    st.caption(esc(explain(body)))
+    notes = [explain(body)]
     if not draft.vote:
-        st.caption(
-            esc(
-                f"No vote is recorded on this text, decided by the {body.name}: every member "
-                f"starts at {VOTE_WORDS[UNRECORDED_START].lower()}, which is not a record of "
-                "how they would vote."
-            )
+        notes.append(
+            f"No vote is recorded on this text, decided by the {body.name}: every member "
+            f"starts at {VOTE_WORDS[UNRECORDED_START].lower()}, which is not a record of "
+            "how they would vote."
         )
+    st.caption("\n\n".join(esc(note) for note in notes))
     reset = "Reset to the recorded vote" if draft.vote else "Reset to the start"
     st.button(reset, key="vote.reset", on_click=_reset, args=(draft.id, record))
     votes = _controls(
@@ -158,22 +169,22 @@ def _simulator(
     by_name = {names[m]: v for m, v in votes.items()}
     result = decide(body, votes, names)
     changed = changed_votes(record, votes)
-    st.badge(
-        "Adopted" if result.adopted else "Not adopted",
-        color="green" if result.adopted else "red",
-        icon=":material/check_circle:" if result.adopted else ":material/block:",
-    )
-    st.markdown(f"**Outcome: {esc(result.reason)}.**")
+    # The badge (as the Markdown ``st.badge`` sends), the outcome, the changes and what follows
+    # as one element: the same paragraphs, three elements fewer on every change of a vote.
+    badge = OUTCOME_BADGES[result.adopted]
+    lines = [badge, f"**Outcome: {esc(result.reason)}.**"]
     if changed:
         moves = [f"{names[m]} {record[m]} → {v}" for m, v in changed.items()]
         start = "the record" if draft.vote else "the start"
-        st.markdown(esc(f"Changed from {start}: " + "; ".join(moves) + "."))
+        lines.append(esc(f"Changed from {start}: " + "; ".join(moves) + "."))
     follows = following_scenario(scenario_set, draft, result.adopted)
     if follows:
-        st.markdown(f"Leads to the scenario **{esc(follows.label)}**.")
+        lines.append(f"Leads to the scenario **{esc(follows.label)}**.")
+        st.markdown("\n\n".join(lines))
         st.caption(esc(follows.narrative.headline))
     else:
-        st.markdown("No scenario of this set follows from this outcome.")
+        lines.append("No scenario of this set follows from this outcome.")
+        st.markdown("\n\n".join(lines))
     title = (
         "What-if vote" if changed else "The vote as recorded" if draft.vote else "The starting vote"
     )
@@ -200,12 +211,12 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     text_id = state.text
     try:
         if found:
-            st.markdown(
-                "### Recorded decisions" if found[1].rule in AGREED else "### Recorded votes"
-            )
-            for text, body, vote in voted:
-                if body:
-                    _recorded(scenario_set, text, body, vote)
+            heading = "Recorded decisions" if found[1].rule in AGREED else "Recorded votes"
+            drawn = [(text, body, vote) for text, body, vote in voted if body]
+            if not drawn:
+                st.markdown(f"### {heading}")
+            for index, (text, body, vote) in enumerate(drawn):
+                _recorded(scenario_set, text, body, vote, "" if index else f"### {heading}\n\n")
         chosen = _choose(scenario_set, state.text)
         if chosen:
             linked = chosen_decision(scenario_set, state.text)
