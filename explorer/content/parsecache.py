@@ -4,11 +4,12 @@ constructing them again (80-130 ms of the first run before the first chart; read
 entries takes 2-5 ms).
 
 An entry is named by a SHA-256 of the file's bytes, of the parser's own code (``yamlfile``,
-and ``limits`` whose caps the file passed) and of PyYAML's version: a changed file or parser
-finds no entry. It holds only what ``yamlfile.parse`` built from a file that passed every
-guard, written with ``marshal`` (plain data; reading it runs no code) in a folder created for
-this user alone. An unreadable entry, or a folder that cannot be written (a read-only image),
-falls back to parsing. Uploads never come here: they are never written to disk.
+and ``limits`` whose caps the file passed), of PyYAML's version and of marshal's format: a
+changed file or parser finds no entry. It holds only what ``yamlfile.parse`` built from a file
+that passed every guard, written with ``marshal`` (plain data; reading it runs no code) in a
+folder created for this user alone. An unreadable entry, or a folder that cannot be written (a
+read-only image), falls back to parsing. Uploads never come here: they are never written to
+disk.
 """
 
 from __future__ import annotations
@@ -30,17 +31,20 @@ CACHE_VARIABLE = "SCENARIO_EXPLORER_YAML_CACHE"
 
 
 def cache_folder() -> Path | None:
-    """Where the entries are kept, or None when the cache is off."""
+    """Where the entries are kept, or None when the cache is off (or there is no home)."""
     chosen = os.environ.get(CACHE_VARIABLE)
     if chosen is not None:
         return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # a user with no home directory
+        return None
     return Path(base) / "scenario-explorer" / "yaml"
 
 
 @cache
 def _parser_digest() -> bytes:
-    digest = hashlib.sha256(yaml.__version__.encode())
+    digest = hashlib.sha256(f"{yaml.__version__} {marshal.version}".encode())
     for module in (yamlfile, limits):
         digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
     return digest.digest()

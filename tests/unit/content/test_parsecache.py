@@ -123,3 +123,16 @@ def test_a_folder_that_cannot_be_written_only_costs_the_parse(
     blocked.write_bytes(b"")
     monkeypatch.setenv(CACHE_VARIABLE, str(blocked / "kept"))
     assert load_set(tiny_set).set is not None
+
+
+def test_a_user_with_no_home_loads_without_the_cache(
+    tiny_set: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(CACHE_VARIABLE)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    assert pc.cache_folder() is None
+    assert load_set(tiny_set).set is not None
