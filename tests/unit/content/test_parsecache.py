@@ -4,6 +4,8 @@ kept; an upload writes nothing; an unwritable folder only costs the parse."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from explorer.content import load_files, load_set, read_folder, yamlfile
 from explorer.content import parsecache as pc
 from explorer.content.parsecache import CACHE_VARIABLE
+from explorer.uploads import load_upload
 from tests.conftest import SET_FOLDERS
 
 
@@ -103,6 +106,19 @@ def test_an_upload_writes_nothing(tiny_set: Path, folder: Path) -> None:
     files = read_folder(tiny_set)
     assert isinstance(files, dict)
     assert load_files("tiny-set", files, "tiny-set.zip").set is not None
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for name, data in files.items():
+            zipped.writestr(f"tiny-set/{name}", data)
+    assert load_upload(archive.getvalue(), "tiny-set.zip").set is not None
+    scenario = (
+        files["scenarios/rejected.yaml"]
+        .replace(b"id: rejected", b"id: other")
+        .replace(b"label: Rejected", b"label: Other")
+        .replace(b"id: talks-collapse", b"id: other-signpost")
+    )
+    added = load_upload(scenario, "other.yaml", current=("tiny-set", files))
+    assert added.set is not None, added.problems
     assert not folder.exists()
 
 
