@@ -1,16 +1,25 @@
 """Shared fixtures: a tiny valid scenario set to break in one place per test, and every set the
 tests run over: each set under ``scenarios/`` (or the folder ``SCENARIO_EXPLORER_SCENARIOS``
-names) and each fixture set under ``tests/fixtures/``."""
+names) and each fixture set under ``tests/fixtures/``. Sets on disk are loaded through the
+parse cache (``explorer.content.parsecache``), in a folder of this test run."""
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from explorer.content import ScenarioSet, load_set, scenarios_root
+from explorer.content.parsecache import CACHE_VARIABLE
+
+if CACHE_VARIABLE not in os.environ:  # kept parses go to a folder of this run, not the user's
+    os.environ[CACHE_VARIABLE] = tempfile.mkdtemp(prefix="explorer-yaml-cache-")
+    atexit.register(shutil.rmtree, os.environ[CACHE_VARIABLE], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.content import yamlfile
+from explorer.content import parsecache, yamlfile
 from explorer.content.files import ScenarioSet
 from explorer.content.loader import LoadResult, is_id, load_set
 from explorer.content.problems import Problem
@@ -168,9 +168,10 @@ def _set_folders(root: Path) -> list[Path]:
 def _indexed_title(folder: Path) -> str | None:
     """The title in ``set.yaml``, read within the usual limits; None if anything is amiss."""
     try:
-        doc = yamlfile.read((folder / "set.yaml").read_bytes(), f"{folder.name}/set.yaml")
+        raw = (folder / "set.yaml").read_bytes()
     except OSError:
         return None
+    doc = yamlfile.read(raw, f"{folder.name}/set.yaml", parsecache.parse)
     data = doc.data if isinstance(doc, yamlfile.YamlDocument) else None
     title = data.get("title") if isinstance(data, dict) else None
     return title if isinstance(title, str) and title.strip() and is_id(folder.name) else None

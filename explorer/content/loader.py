@@ -9,12 +9,13 @@ it passes it, before the rest is validated.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from explorer.content import parsecache
 from explorer.content import yamlfile as yamlfile
 from explorer.content.decisions import BodiesFile, default_body
 from explorer.content.entities import SetInfo
@@ -79,16 +80,23 @@ class LoadResult:
 
 
 def load_set(folder: Path, shown_as: str | None = None) -> LoadResult:
-    """Load the set in ``folder``; problems are shown relative to ``shown_as``."""
+    """Load the set in ``folder``; problems are shown relative to ``shown_as``. Its files are
+    parsed once per version and parser, and kept on disk (``parsecache``)."""
     label = shown_as or str(folder)
     files = read_folder(folder)
     if isinstance(files, Problem):
         return LoadResult(None, (files,))
-    return load_files(folder.name, files, label)
+    return load_files(folder.name, files, label, parsecache.parse)
 
 
-def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadResult:
-    """Load a set from its files in memory (also used for uploads: nothing touches the disk)."""
+def load_files(
+    set_id: str,
+    files: Mapping[str, bytes],
+    shown_as: str,
+    parser: Callable[[bytes], yamlfile.YamlDocument] = yamlfile.parse,
+) -> LoadResult:
+    """Load a set from its files in memory (also used for uploads, with the default
+    ``parser``: nothing touches the disk)."""
     problems: list[Problem] = []
     scenario_files = sum(1 for name in files if _is_scenario(PurePosixPath(name)))
     if scenario_files > MAX_SCENARIOS:
@@ -110,7 +118,7 @@ def load_files(set_id: str, files: Mapping[str, bytes], shown_as: str) -> LoadRe
         if model is None:
             problems.append(Problem(where, None, "", f"unknown file; a set holds {_file_list()}"))
             continue
-        doc = yamlfile.read(files[name], where)
+        doc = yamlfile.read(files[name], where, parser)
         values += 0 if isinstance(doc, Problem) else doc.values
         if values > MAX_SET_VALUES:
             return LoadResult(None, (Problem(where, None, "", too_many_values(values)),))

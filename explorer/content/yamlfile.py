@@ -13,6 +13,7 @@ so is one with a list over its item cap (``explorer.content.limits``), naming th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -210,10 +211,13 @@ def parse(raw: bytes) -> YamlDocument:
     return YamlDocument(data, raw, values)
 
 
-def read(raw: bytes, shown_as: str) -> YamlDocument | Problem:
-    """``parse``, with a refusal returned as a ``Problem`` of the file ``shown_as``."""
+def read(
+    raw: bytes, shown_as: str, parser: Callable[[bytes], YamlDocument] = parse
+) -> YamlDocument | Problem:
+    """``parser`` (``parse``, or one that keeps its results), with a refusal returned as a
+    ``Problem`` of the file ``shown_as``."""
     try:
-        return parse(raw)
+        return parser(raw)
     except YamlError as err:
         return Problem(shown_as, err.line, err.field, err.message)
 
