@@ -28,6 +28,9 @@ from explorer.content import limits, yamlfile
 
 CACHE_VARIABLE = "SCENARIO_EXPLORER_YAML_CACHE"
 """The folder of the entries; empty turns the cache off. Unset: the user's cache folder."""
+MAX_ENTRIES = 2_000
+"""Past this many entries the oldest written go: a changed file or parser leaves its old
+entries behind, and an author who edits a set for months would otherwise fill the folder."""
 
 
 def cache_folder() -> Path | None:
@@ -91,3 +94,16 @@ def _write(path: Path, entry: tuple[object, int]) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the ``MAX_ENTRIES`` newest entries (by when they were written)."""
+    with contextlib.suppress(OSError):
+        kept = list(os.scandir(folder))
+        if len(kept) <= MAX_ENTRIES:
+            return
+        kept.sort(key=lambda entry: entry.stat().st_mtime_ns)
+        for entry in kept[: len(kept) - MAX_ENTRIES]:
+            os.unlink(entry.path)

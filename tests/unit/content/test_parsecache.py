@@ -4,7 +4,9 @@ kept; an upload writes nothing; an unwritable folder only costs the parse."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -152,3 +154,23 @@ def test_a_user_with_no_home_loads_without_the_cache(
     monkeypatch.setattr(Path, "home", no_home)
     assert pc.cache_folder() is None
     assert load_set(tiny_set).set is not None
+
+
+def test_the_oldest_entries_go_past_the_bound(
+    folder: Path, parses: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    versions = [f"title: version {n}\n".encode() for n in range(5)]
+    for n, raw in enumerate(versions[:4]):
+        pc.parse(raw)
+        written = folder / f"{hashlib.sha256(pc._parser_digest() + raw).hexdigest()}.marshal"
+        os.utime(written, ns=(n * 10**9, n * 10**9))  # written a second apart, oldest first
+    monkeypatch.setattr(pc, "MAX_ENTRIES", 3)
+    pc.parse(versions[4])
+    assert len(entries(folder)) == 3
+    parses.clear()
+    assert [pc.parse(raw).data for raw in versions[2:]] == [
+        {"title": f"version {n}"} for n in (2, 3, 4)
+    ]
+    assert parses == [], "the three newest are kept"
+    pc.parse(versions[0])
+    assert parses == [versions[0]], "the oldest went"
