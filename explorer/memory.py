@@ -18,6 +18,7 @@ import ctypes.util
 import gc
 import threading
 import time
+from functools import cache
 
 RELEASE_EVERY_S = 30.0
 THREAD_NAME = "release-memory"
@@ -25,34 +26,33 @@ _THREAD: list[threading.Thread] = []
 _LOCK = threading.Lock()
 
 
-def full_collections() -> int:
-    """How many full (oldest-generation) collections Python has made so far."""
-    return gc.get_stats()[-1]["collections"]
-
-
-def release(collected_at: int) -> int:
-    """Collect cycles unless Python has made a full collection itself since ``collected_at``
-    (a busy server does; a full one costs tens of milliseconds), then ask glibc to hand back
-    its free memory. Returns the count of full collections to compare with next time."""
-    if full_collections() == collected_at:
-        gc.collect()
+def release() -> None:
+    """Collect cycles, then ask glibc to hand back its free memory. A full collection costs
+    tens of milliseconds every ``RELEASE_EVERY_S``: Python makes one of its own only after
+    enough new objects, which an idle server never makes, and whether one ran since the
+    sessions were dropped cannot be told."""
+    gc.collect()
     malloc_trim()
-    return full_collections()
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    """The C library, found once (``find_library`` asks ``ldconfig`` in a subprocess)."""
+    name = ctypes.util.find_library("c")
+    return ctypes.CDLL(name) if name else None
 
 
 def malloc_trim() -> None:
     """glibc's ``malloc_trim(0)``; nothing where the C library has none."""
-    name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(name) if name else None
+    libc = _libc()
     if libc is not None and hasattr(libc, "malloc_trim"):
         libc.malloc_trim(0)
 
 
 def _release_forever() -> None:
-    collected_at = full_collections()
     while True:
         time.sleep(RELEASE_EVERY_S)
-        collected_at = release(collected_at)
+        release()
 
 
 def release_freed_memory() -> threading.Thread:
