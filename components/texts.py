@@ -64,7 +64,9 @@ Part = tuple[bool, str]
 
 @dataclass(frozen=True)
 class Row:
-    """One issue across the texts: its line (how the texts differ) and each text's card."""
+    """One issue across the texts: its line (how the texts differ) and each text's card, drawn
+    as a bordered column (the cards of a row as tall as the tallest, one block fewer a card
+    than a bordered container in a column)."""
 
     line: str
     cards: tuple[tuple[Part, ...], ...]
@@ -147,8 +149,8 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     st.divider()
     for row in rows:
         st.markdown(row.line)
-        for column, card in zip(st.columns(len(texts)), row.cards, strict=True):
-            with column, st.container(border=True):
+        for column, card in zip(st.columns(len(texts), border=True), row.cards, strict=True):
+            with column:
                 for caption, text in card:
                     if caption:
                         st.caption(text)

@@ -41,10 +41,13 @@ WITH_TEXTS = sets_where(lambda s: s.drafts)
 
 
 def bordered(node: Any) -> list[Any]:
-    """The bordered containers (the clause cards) under ``node``, in page order."""
+    """The bordered containers and columns (the clause cards) under ``node``, in page order."""
     found = []
     for child in getattr(node, "children", {}).values():
-        if getattr(child, "type", "") == "flex_container" and child.proto.flex_container.border:
+        kind = getattr(child, "type", "")
+        if (kind == "flex_container" and child.proto.flex_container.border) or (
+            kind == "column" and child.proto.show_border
+        ):
             found.append(child)
         found += bordered(child)
     return found
