@@ -23,6 +23,11 @@ data table): longer names would leave a phone no room for the cells."""
 ISSUE_CHARS = 26
 """Issue headers are written upright over narrow columns, cut to this many characters."""
 ROW = 26  # px per actor
+BAR = 220
+"""Pixels of the colour bar's length. The bar lies under the names, from the figure's left edge,
+and plotly keeps that much room on the left for a bar placed by the container: the left margin
+is this room, fixed, and the names (at most ``ACTOR_CHARS``) are set in it, so that plotly has
+no margin to grow after its first draw and draws the chart once."""
 
 
 def _position_text(value: Position) -> str:
@@ -108,7 +113,7 @@ def stance_heatmap(
                     "y": 0,
                     "yanchor": "top",
                     "ypad": 12,
-                    "len": 220,
+                    "len": BAR,
                     "lenmode": "pixels",
                     "thickness": 12,
                     "tickvals": [-2, -1, 0, 1, 2],
@@ -117,12 +122,12 @@ def stance_heatmap(
             )
         )
     fig = go.Figure(traces)
-    fig.update_yaxes(autorange="reversed", fixedrange=True)
-    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
+    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90, automargin=False)
     header = 12 + 7 * max((len(label) for label in x), default=0)
     title = "Positions by actor and issue (grey ? = no statement found)"
     layout(fig, title, 150 + ROW * len(actors), top=header)
-    fig.update_layout(margin={"b": 80})
+    fig.update_layout(margin={"l": BAR, "b": 80})
     return fig
 
 
