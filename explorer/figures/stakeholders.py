@@ -7,6 +7,7 @@ HTML-escaped before it goes into labels, which plotly renders as markup.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -28,6 +29,30 @@ BAR = 220
 and plotly keeps that much room on the left for a bar placed by the container: the left margin
 is this room, fixed, and the names (at most ``ACTOR_CHARS``) are set in it, so that plotly has
 no margin to grow after its first draw and draws the chart once."""
+SALIENCE_LEFT = 70
+"""Pixels left of the position and salience map: its y axis's labels (0 to 1) and title."""
+SALIENCE_BELOW = 64
+"""Pixels under that map without a legend: its x axis's labels and title."""
+LEGEND_Y = -0.2
+"""Where that map's legend hangs from, as a share of the plot's height below it."""
+
+
+def _legend_height(lines: list[int]) -> float:
+    """Pixels plotly.js 4 (in Streamlit's theme) gives a legend with a title line and entries of
+    ``lines`` lines each: measured, and at most half a pixel over."""
+    return 26 + sum(19 + 15.5 * (n - 1) for n in lines)
+
+
+def _room_below(fig: go.Figure) -> int:
+    """The bottom margin plotly would grow to after its first draw, to fit the legend hanging at
+    ``LEGEND_Y`` (the sum it solves: the room below is the legend and its share of the plot),
+    kept from the start so that the chart is drawn once."""
+    names = [t.name for t in fig.data if t.name]
+    if len(names) < 2:  # plotly shows no legend for one trace
+        return SALIENCE_BELOW
+    legend = _legend_height([name.count("<br>") + 1 for name in names]) + 10
+    plot = fig.layout.height - fig.layout.margin.t
+    return max(SALIENCE_BELOW, math.ceil((legend - LEGEND_Y * plot) / (1 - LEGEND_Y)))
 
 
 def _position_text(value: Position) -> str:
@@ -182,7 +207,8 @@ def position_salience(
             f"+2: {issue.high}",
         )
     )
-    fig = layout(fig, title, 420 + 19 * lines, -0.2)
+    fig = layout(fig, title, 420 + 19 * lines, LEGEND_Y)
     key = {"text": "Actors at each point", "font": {"color": INK_COLOR}}
     fig.update_layout(legend={"orientation": "v", "title": key})
+    fig.update_layout(margin={"l": SALIENCE_LEFT, "b": _room_below(fig)})
     return fig
