@@ -7,6 +7,7 @@ HTML-escaped before it goes into labels, which plotly renders as markup.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -23,6 +24,35 @@ data table): longer names would leave a phone no room for the cells."""
 ISSUE_CHARS = 26
 """Issue headers are written upright over narrow columns, cut to this many characters."""
 ROW = 26  # px per actor
+BAR = 220
+"""Pixels of the colour bar's length. The bar lies under the names, from the figure's left edge,
+and plotly keeps that much room on the left for a bar placed by the container: the left margin
+is this room, fixed, and the names (at most ``ACTOR_CHARS``) are set in it, so that plotly has
+no margin to grow after its first draw and draws the chart once."""
+SALIENCE_LEFT = 70
+"""Pixels left of the position and salience map: its y axis's labels (0 to 1) and title."""
+SALIENCE_BELOW = 64
+"""Pixels under that map without a legend: its x axis's labels and title."""
+LEGEND_Y = -0.2
+"""Where that map's legend hangs from, as a share of the plot's height below it."""
+
+
+def _legend_height(lines: list[int]) -> float:
+    """Pixels plotly.js 4 (in Streamlit's theme) gives a legend with a title line and entries of
+    ``lines`` lines each: measured, and at most half a pixel over."""
+    return 26 + sum(19 + 15.5 * (n - 1) for n in lines)
+
+
+def _room_below(fig: go.Figure) -> int:
+    """The bottom margin plotly would grow to after its first draw, to fit the legend hanging at
+    ``LEGEND_Y`` (the sum it solves: the room below is the legend and its share of the plot),
+    kept from the start so that the chart is drawn once."""
+    names = [t.name for t in fig.data if t.name]
+    if len(names) < 2:  # plotly shows no legend for one trace
+        return SALIENCE_BELOW
+    legend = _legend_height([name.count("<br>") + 1 for name in names]) + 10
+    plot = fig.layout.height - fig.layout.margin.t
+    return max(SALIENCE_BELOW, math.ceil((legend - LEGEND_Y * plot) / (1 - LEGEND_Y)))
 
 
 def _position_text(value: Position) -> str:
@@ -108,7 +138,7 @@ def stance_heatmap(
                     "y": 0,
                     "yanchor": "top",
                     "ypad": 12,
-                    "len": 220,
+                    "len": BAR,
                     "lenmode": "pixels",
                     "thickness": 12,
                     "tickvals": [-2, -1, 0, 1, 2],
@@ -117,12 +147,12 @@ def stance_heatmap(
             )
         )
     fig = go.Figure(traces)
-    fig.update_yaxes(autorange="reversed", fixedrange=True)
-    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
+    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90, automargin=False)
     header = 12 + 7 * max((len(label) for label in x), default=0)
     title = "Positions by actor and issue (grey ? = no statement found)"
     layout(fig, title, 150 + ROW * len(actors), top=header)
-    fig.update_layout(margin={"b": 80})
+    fig.update_layout(margin={"l": BAR, "b": 80})
     return fig
 
 
@@ -177,7 +207,8 @@ def position_salience(
             f"+2: {issue.high}",
         )
     )
-    fig = layout(fig, title, 420 + 19 * lines, -0.2)
+    fig = layout(fig, title, 420 + 19 * lines, LEGEND_Y)
     key = {"text": "Actors at each point", "font": {"color": INK_COLOR}}
     fig.update_layout(legend={"orientation": "v", "title": key})
+    fig.update_layout(margin={"l": SALIENCE_LEFT, "b": _room_below(fig)})
     return fig
