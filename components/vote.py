@@ -178,13 +178,14 @@ def _simulator(
         start = "the record" if draft.vote else "the start"
         lines.append(esc(f"Changed from {start}: " + "; ".join(moves) + "."))
     follows = following_scenario(scenario_set, draft, result.adopted)
+    lines.append(
+        f"Leads to the scenario **{esc(follows.label)}**."
+        if follows
+        else "No scenario of this set follows from this outcome."
+    )
+    st.markdown("\n\n".join(lines))
     if follows:
-        lines.append(f"Leads to the scenario **{esc(follows.label)}**.")
-        st.markdown("\n\n".join(lines))
         st.caption(esc(follows.narrative.headline))
-    else:
-        lines.append("No scenario of this set follows from this outcome.")
-        st.markdown("\n\n".join(lines))
     title = (
         "What-if vote" if changed else "The vote as recorded" if draft.vote else "The starting vote"
     )
