@@ -83,6 +83,29 @@ def text_faults(charts: list[dict]) -> list[str]:
     return faults
 
 
+MARGINS = """(charts, sides) => charts.map(chart => {
+    const layout = chart.querySelector('.js-plotly-plot')._fullLayout;
+    return sides.map(side => [side, layout.margin[side], layout._size[side]]);
+})"""
+
+
+def redraw_faults(page: Page, links: list[tuple[str, str]], sides: str) -> list[str]:
+    """Open each ``(where, url)``: a chart whose margin on one of ``sides`` plotly moved after
+    its first draw (so it drew the chart twice), and the text faults of every chart, in words."""
+    faults = []
+    for where, url in links:
+        page.goto(url)
+        wait_for_app(page)
+        page.wait_for_timeout(300)  # as _charts: a pushed margin would show by now
+        for n, margins in enumerate(page.eval_on_selector_all(CHART, MARGINS, list(sides))):
+            for side, kept, drawn in margins:
+                if round(drawn) != round(kept):
+                    faults.append(f"{where}, chart {n}: plotly moved {side} {kept} to {drawn}")
+        boxes = page.eval_on_selector_all(CHART, TEXT_BOXES)
+        faults += [f"{where}: {fault}" for fault in text_faults(boxes)]
+    return faults
+
+
 def test_the_fault_finder_sees_overlap_clipping_and_the_toolbar() -> None:
     def box(text: str, left: float, top: float, width: float = 40) -> dict:
         return {"text": text, "left": left, "top": top, "right": left + width, "bottom": top + 12}

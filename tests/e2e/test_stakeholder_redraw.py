@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from explorer.views import offered
-from scripts.server import wait_for_app
-from tests.e2e.test_chart_text import CATALOGS, CHART, SCREENS, TEXT_BOXES, text_faults
+from tests.e2e.test_chart_text import CATALOGS, SCREENS, redraw_faults
 
 CASES = [
     (root, set_id)
@@ -19,10 +18,6 @@ CASES = [
     for set_id in catalog.ids
     if any(v.id == "stakeholders" for v in offered(catalog[set_id]))
 ]
-MARGINS = """charts => charts.map(chart => {
-    const layout = chart.querySelector('.js-plotly-plot')._fullLayout;
-    return ['l', 'r', 't', 'b'].map(side => [side, layout.margin[side], layout._size[side]]);
-})"""
 
 
 def test_some_set_has_stakeholders() -> None:
@@ -41,16 +36,7 @@ def test_stakeholder_charts_keep_the_margins_they_are_drawn_with(
     ]
     width, height = SCREENS[screen]
     page = browser.new_context(viewport={"width": width, "height": height}).new_page()
-    faults = []
-    for where, query in links:
-        page.goto(f"{app_urls[root]}/?set={set_id}&view=stakeholders&b=none&{query}")
-        wait_for_app(page)
-        page.wait_for_timeout(300)  # as test_chart_text: a pushed margin would show by now
-        for n, sides in enumerate(page.eval_on_selector_all(CHART, MARGINS)):
-            for side, kept, drawn in sides:
-                if round(drawn) != round(kept):
-                    faults.append(f"{where}, chart {n}: plotly moved {side} {kept} to {drawn}")
-        boxes = page.eval_on_selector_all(CHART, TEXT_BOXES)
-        faults += [f"{where}: {fault}" for fault in text_faults(boxes)]
+    base = f"{app_urls[root]}/?set={set_id}&view=stakeholders&b=none"
+    faults = redraw_faults(page, [(where, f"{base}&{query}") for where, query in links], "lrtb")
     page.context.close()
     assert not faults, f"{set_id} on a {screen}:\n" + "\n".join(faults)
