@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.badges import markdown_badge
 from components.chart import ChartContent, chart
 from explorer import figures
 from explorer.analysis.reach import content_reach
@@ -21,13 +22,6 @@ STATUS_BADGES = {
 }
 
 
-def _badge(status: str) -> str:
-    """The status badge as Markdown (what ``st.badge`` sends), so that it joins the heading's
-    element: one element fewer per card, drawn the same."""
-    label, color, icon = STATUS_BADGES[status]
-    return f":{color}-badge[{icon} {label}]"
-
-
 def _card(scenario: Scenario, letter: str | None) -> None:
     """Readable at a glance: which scenario, its status, its likelihood word, its headline;
     the reasoning and the premise one click away. Paragraphs that read as one share an element
@@ -35,7 +29,8 @@ def _card(scenario: Scenario, letter: str | None) -> None:
     as its help mark ends its line."""
     with st.container(border=True):
         prefix = esc(f"{letter}: ") if letter else ""
-        st.markdown(f"#### {prefix}{content(scenario.title)}\n\n{_badge(scenario.status)}")
+        badge = markdown_badge(*STATUS_BADGES[scenario.status])
+        st.markdown(f"#### {prefix}{content(scenario.title)}\n\n{badge}")
         likelihood = scenario.likelihood
         if likelihood is None:
             st.markdown(f"Likelihood: **{esc(scenario.chance)}** (realized: no likelihood needed).")

@@ -9,6 +9,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components import url
+from components.badges import markdown_badge
 from components.chart import ChartContent, chart
 from explorer.content import Body, Draft, RecordedVote, ScenarioSet
 from explorer.formats import day
@@ -44,10 +45,9 @@ AGREED = ("consensus", "unanimity")
 
 
 OUTCOME_BADGES = {
-    True: ":green-badge[:material/check_circle: Adopted]",
-    False: ":red-badge[:material/block: Not adopted]",
+    True: markdown_badge("Adopted", "green", ":material/check_circle:"),
+    False: markdown_badge("Not adopted", "red", ":material/block:"),
 }
-"""The outcome's badge as the Markdown ``st.badge`` sends, so that it shares its element."""
 
 
 PERMANENT_KEY = "Names in bold with a ringed mark: permanent members, whose vote against is a veto."
@@ -169,10 +169,9 @@ def _simulator(
     by_name = {names[m]: v for m, v in votes.items()}
     result = decide(body, votes, names)
     changed = changed_votes(record, votes)
-    # The badge (as the Markdown ``st.badge`` sends), the outcome, the changes and what follows
-    # as one element: the same paragraphs, three elements fewer on every change of a vote.
-    badge = OUTCOME_BADGES[result.adopted]
-    lines = [badge, f"**Outcome: {esc(result.reason)}.**"]
+    # The badge, the outcome, the changes and what follows as one element: the same paragraphs,
+    # three elements fewer on every change of a vote.
+    lines = [OUTCOME_BADGES[result.adopted], f"**Outcome: {esc(result.reason)}.**"]
     if changed:
         moves = [f"{names[m]} {record[m]} → {v}" for m, v in changed.items()]
         start = "the record" if draft.vote else "the start"
