@@ -19,7 +19,8 @@ if not catalog.sets:
 
 controls = st.sidebar.container()
 shown = sidebar.shown_set(catalog)
-uploaded = upload.render(shown, upload.files_of(shown) or set_files(shown), taken=catalog.ids)
+upload_result = upload.uploaded(shown, upload.files_of(shown) or set_files(shown), catalog.ids)
+uploaded = upload_result.set if upload_result is not None else None
 if uploaded is not None:
     catalog = catalog.with_set(uploaded)
     if st.session_state.get("app.uploaded") != uploaded.content_hash:
@@ -27,14 +28,18 @@ if uploaded is not None:
         sidebar.select_set(catalog, uploaded.id)
 
 requested, url_notices = url.read(catalog)
-state = with_view_choices(sidebar.render(catalog, requested, controls), requested)
+state = with_view_choices(sidebar.chosen_state(catalog, requested), requested)
 description = describe(state, catalog)
 st.set_page_config(page_title=tab_title(state, catalog))
 st.title(escape_markdown(catalog[state.set].info.title), anchor=False)
 st.caption(escape_markdown(description))
 notices.render(url_notices)
 problems.render(dict(catalog.problems))
-state = views.render(catalog[state.set], state)
+try:  # the view first, then the controls, drawn even when the view fails
+    state = views.render(catalog[state.set], state)
+finally:
+    sidebar.render(catalog, controls)
+    upload.render(upload_result)
 
 params = url.write(state, catalog)
 link = share.render(params, description)

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from components.copy_box import copy_box
 from explorer.text import escape_markdown
 from explorer.views import view_link
 
@@ -18,6 +19,6 @@ def render(params: dict[str, str], description: str) -> str:
     link = view_link(urlsplit(current)._replace(query="", fragment="").geturl(), params)
     with st.sidebar:
         st.markdown("**Copy link** to this view")
-        st.code(link, language=None, wrap_lines=False)  # a token never breaks across lines
+        copy_box(link, key="share.link")
         st.caption(escape_markdown(description))
     return link

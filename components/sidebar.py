@@ -80,9 +80,10 @@ def select_set(catalog: Catalog, set_id: str) -> None:
     _seed(default_state(catalog, set_id))
 
 
-def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> ViewState:
-    """Draw the controls, seeded from ``initial`` when the link changed from outside (see
-    ``components.url``); return the state they show."""
+def chosen_state(catalog: Catalog, initial: ViewState) -> ViewState:
+    """The state the controls hold, seeded from ``initial`` when the link changed from outside
+    (see ``components.url``). Read before the controls are drawn (``render``), so that the
+    view's elements, its chart first, reach the browser before the sidebar's."""
     reseed = st.session_state.pop(_key("reseed"), False)
     if url.changed_outside() or _key("set") not in st.session_state:
         _seed(initial)
@@ -91,12 +92,18 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
     elif reseed:
         _seed(default_state(catalog, st.session_state[_key("set")]))
     default = default_state(catalog, st.session_state[_key("set")])
-    scenario_set = catalog[default.set]
-    names = {s.id: s.label for s in scenario_set.scenarios}
     if st.session_state[_key("b")] == st.session_state[_key("a")]:
         st.session_state[_key("b")] = next(
             s for s in (default.b, default.a, NO_B) if s != st.session_state[_key("a")]
         )
+    return _with_empty_filters_as_default(_state_from_widgets(), default)
+
+
+def render(catalog: Catalog, container: DeltaGenerator) -> None:
+    """Draw the controls of the state ``chosen_state`` read, into ``container``."""
+    default = default_state(catalog, st.session_state[_key("set")])
+    scenario_set = catalog[default.set]
+    names = {s.id: s.label for s in scenario_set.scenarios}
     with container:
         titles = Counter(catalog.title(i) for i in catalog.ids)
         st.selectbox(
@@ -142,12 +149,10 @@ def render(catalog: Catalog, initial: ViewState, container: DeltaGenerator) -> V
                 format_func=lambda i: "(none)" if i is None else actor_names[i],
                 key=_key("actor"),
             )
-    state = _state_from_widgets()
     container.caption(
         escape_markdown(f"Content version {scenario_set.info.version}, ")
         + f"as of {day(scenario_set.info.as_of)}."
     )
-    return _with_empty_filters_as_default(state, default)
 
 
 def _dates(low: dt.date, high: dt.date) -> None:

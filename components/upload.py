@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from explorer.content import ScenarioSet
 from explorer.text import escape_markdown as esc
 from explorer.uploads import MAX_UPLOAD_MB
 from explorer.uploads.template import (
@@ -27,6 +26,7 @@ from explorer.uploads.template import (
 if TYPE_CHECKING:
     from explorer.uploads import UploadResult
 
+FILE = "upload.file"
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
 it arrived, so later reruns (or switching to the new set) do not load it again."""
@@ -56,21 +56,30 @@ def files_of(set_id: str) -> dict[str, bytes] | None:
     return None
 
 
-def render(
+def uploaded(
     current_set_id: str, current_files: Mapping[str, bytes], taken: Collection[str] = ()
-) -> ScenarioSet | None:
-    """Draw the panel in the sidebar; return the uploaded set while its file is in the
-    uploader and valid. ``taken``: set ids in use (a clashing upload gets ``-upload``)."""
+) -> UploadResult | None:
+    """The file in the uploader, loaded against the set shown; ``None`` while there is none.
+    Read before the panel is drawn (``render``), so that the view reaches the browser first.
+    ``taken``: set ids in use (a clashing upload gets ``-upload``)."""
+    file = st.session_state.get(FILE)
+    if file is None:
+        return None
+    return _result(file.file_id, file.getvalue(), file.name, (current_set_id, current_files), taken)
+
+
+def render(result: UploadResult | None) -> None:
+    """Draw the panel in the sidebar, with what became of the file ``uploaded`` read."""
     with st.sidebar, st.expander("Your own scenario set"):
         st.caption(
             "Upload a zipped scenario set folder, one scenario (.yaml) to add to the set shown, "
             "or a ScenarioWizard matrix (.scw) to explore in the What-if view with the set shown. "
             "Uploads stay in this browser session: they are never stored or shared."
         )
-        uploaded = st.file_uploader(
+        st.file_uploader(
             "Scenario set (.zip), scenario (.yaml) or ScenarioWizard matrix (.scw)",
             type=["zip", "yaml", "yml", "scw"],
-            key="upload.file",
+            key=FILE,
             max_upload_size=MAX_UPLOAD_MB,
         )
         st.download_button(
@@ -92,20 +101,13 @@ def render(
             on_click="ignore",
             type="tertiary",
         )
-        if uploaded is None:
-            return None
-        result = _result(
-            uploaded.file_id,
-            uploaded.getvalue(),
-            uploaded.name,
-            (current_set_id, current_files),
-            taken,
-        )
+        if result is None:
+            return
+        name = st.session_state[FILE].name
         if result.set is None:
             count = len(result.problems)
-            st.error(esc(f"{uploaded.name} was not loaded: {count} problem(s) to fix."))
+            st.error(esc(f"{name} was not loaded: {count} problem(s) to fix."))
             st.code("\n".join(map(str, result.problems)), language=None, wrap_lines=True)
-            return None
+            return
         scenarios = len(result.set.scenarios)
         st.success(esc(f"Loaded {result.set.info.title} ({result.set.id}): {scenarios} scenarios."))
-        return result.set

@@ -72,7 +72,9 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def wait_for_app(page: Page, charts: bool = True) -> None:
-    """Connected, script finished, and (when the view has charts) a chart drawn."""
+    """Connected, script finished, no element still loading its script (Streamlit shows a
+    skeleton meanwhile: the sidebar's controls may still be loading when the chart is drawn),
+    and (when the view has charts) every chart drawn."""
     page.wait_for_selector(
         '[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=60_000
     )
@@ -83,6 +85,7 @@ def wait_for_app(page: Page, charts: bool = True) -> None:
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(c => c.querySelector('.main-svg'))""",
+                 .every(c => c.querySelector('.main-svg'))
+                 && !document.querySelector('[data-testid="stSkeleton"]')""",
         timeout=60_000,
     )

@@ -37,7 +37,9 @@ def _panel(set_id: str, files: dict[str, bytes]) -> None:
 
     from components import upload
 
-    uploaded = upload.render(set_id, files)
+    result = upload.uploaded(set_id, files)
+    upload.render(result)
+    uploaded = None if result is None else result.set
     st.session_state["test.returned"] = None if uploaded is None else uploaded.id
 
 

@@ -68,9 +68,16 @@ def test_every_view_of_a_compared_pair_draws_its_charts(page: Page, app_url: str
 def test_a_copied_link_reopens_the_same_view_in_a_new_browser(
     page: Page, app_url: str, browser: Browser
 ) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     page.goto(f"{app_url}/?view=timeline&tracks=security~humanitarian&a=implementation-stalls")
     wait_for_app(page)
-    link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').inner_text().strip()
+    box = page.locator('[data-testid="stSidebar"] [data-testid^="stBidiComponent"]')
+    shown, copy = box.locator("code"), box.get_by_role("button")
+    expect(copy).to_have_text("Copy")
+    copy.click()
+    expect(copy).to_have_text("Copied")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link == shown.inner_text()
     assert link.startswith(app_url) and "view=timeline" in link
     fresh = browser.new_context().new_page()
     fresh.goto(link)
