@@ -183,6 +183,24 @@ def test_choosing_b_equal_to_a_is_impossible(
     assert b not in at.selectbox(key="sidebar.b").options
 
 
+def test_a_view_that_fails_still_leaves_the_controls_to_leave_it(
+    open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view is drawn before the sidebar (its chart reaches the browser first); should it
+    raise, the sidebar is drawn all the same, so another view can be picked."""
+    from components import views
+
+    def failing(scenario_set: ScenarioSet, state: object) -> object:
+        raise RuntimeError("this view failed")
+
+    monkeypatch.setattr(views, "render", failing)
+    at = open_app(view="timeline")
+    assert at.exception
+    assert at.radio(key="sidebar.view").value == "timeline"
+    assert at.selectbox(key="sidebar.a").options
+    assert at.sidebar.file_uploader
+
+
 def test_a_broken_set_is_listed_in_problems_and_the_rest_still_works(
     open_app: OpenApp, tiny_set: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
