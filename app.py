@@ -44,4 +44,5 @@ finally:
 params = url.write(state, catalog)
 link = share.render(params, description)
 export.render(catalog[state.set], state, link, upload.files_of(state.set) or set_files(state.set))
+url.count_unread_parameters()
 release_freed_memory()
