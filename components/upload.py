@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from explorer.uploads import UploadResult
 
 FILE = "upload.file"
+OPEN = "upload.open"
 LAST = "upload.last"
 """(uploaded file id, its UploadResult): one upload is loaded once, against the set shown when
 it arrived, so later reruns (or switching to the new set) do not load it again."""
@@ -69,8 +70,14 @@ def uploaded(
 
 
 def render(result: UploadResult | None) -> None:
-    """Draw the panel in the sidebar, with what became of the file ``uploaded`` read."""
-    with st.sidebar, st.expander("Your own scenario set"):
+    """Draw the panel in the sidebar, with what became of the file ``uploaded`` read. Closed
+    with no file in it, the panel is empty (it holds nothing to keep): its uploader and buttons,
+    three widgets and their scripts, are drawn once it is opened."""
+    with st.sidebar:
+        panel = st.expander("Your own scenario set", key=OPEN, on_change="rerun")
+    if not panel.open and st.session_state.get(FILE) is None:
+        return
+    with panel:
         st.caption(
             "Upload a zipped scenario set folder, one scenario (.yaml) to add to the set shown, "
             "or a ScenarioWizard matrix (.scw) to explore in the What-if view with the set shown. "

@@ -51,10 +51,30 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def opened(at: AppTest) -> AppTest:
+    """Open the panel, as a person does before choosing a file."""
+    at.session_state["upload.open"] = True
+    return at.run()
+
+
 @pytest.fixture
 def panel() -> AppTest:
-    at = AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30)
-    return at.run()
+    return opened(
+        AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30).run()
+    )
+
+
+def test_the_panel_closed_and_empty_draws_nothing_in_it() -> None:
+    """A fresh page's panel is closed: its uploader and template buttons (and their scripts in
+    the browser) wait until it is opened; one that holds a file keeps it when closed."""
+    at = AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30).run()
+    assert [e.label for e in at.sidebar.expander] == ["Your own scenario set"]
+    assert not at.get("file_uploader") and not at.get("download_button")
+    _upload(opened(at), "tiny.zip", _zip({f"tiny-set/{n}": b for n, b in TINY_FILES.items()}))
+    at.session_state["upload.open"] = False
+    at.run()
+    assert at.file_uploader(key="upload.file").value is not None
+    assert at.session_state["test.returned"] is not None
 
 
 def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
@@ -97,7 +117,9 @@ def test_each_template_button_serves_its_template_zip_built_when_clicked(
         return add_deferred(self, data, *args, **kwargs)
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
-    at = AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30).run()
+    at = opened(
+        AppTest.from_function(_panel, args=("tiny-set", TINY_FILES), default_timeout=30).run()
+    )
     label, key = BUTTONS[kind]
     (button,) = [b for b in at.get("download_button") if b.proto.label == label]
     assert button.proto.id.endswith(key)
@@ -134,7 +156,7 @@ def test_each_template_opens_in_the_app_and_every_view_it_offers_renders(
     template = TEMPLATES[kind]
     loaded = load_files(template.id, template_files(kind), template.id).set
     assert loaded is not None
-    at = open_app()
+    at = opened(open_app())
     upload = at.file_uploader(key="upload.file")
     upload.set_value((template.file_name, template_zip(kind), "application/zip")).run()
     assert not at.exception and not at.error
