@@ -1,6 +1,7 @@
 """The authored scenarios under a cross-impact matrix: whether each holds, and where global
-succession takes it. Its tables are drawn on every rerun, so each is converted to Arrow once per
-matrix and scenario (``st.dataframe`` would convert a pandas table on every rerun)."""
+succession takes it (every scenario's steps in one table). Its tables are drawn on every rerun,
+so each is converted to Arrow once per matrix (``st.dataframe`` would convert a pandas table on
+every rerun). A matrix with no authored scenario (a .scw upload) has no such panel."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ Authored = list[tuple[str, str, dict[str, str]]]  # (scenario id, label, descrip
 
 
 def render(m: CrossImpactMatrix, authored: Authored) -> None:
+    if not authored:
+        return
     st.markdown("#### The authored scenarios under this matrix")
     table = memo(
         ("whatif.authored", m.digest, repr(authored)),
@@ -31,17 +34,16 @@ def render(m: CrossImpactMatrix, authored: Authored) -> None:
     )
     st.dataframe(table, hide_index=True, key="whatif.authored")
     st.markdown("#### Where succession takes them")
+    summaries, table = memo(
+        ("whatif.succession", m.digest, repr(authored)),
+        lambda: _successions(m, authored),
+    )
     st.caption(
         "Global succession: every descriptor moves at once to its highest-scoring variant "
         "(on a tie it stays), until a scenario repeats."
     )
-    for scenario_id, label, variants in authored:
-        summary, table = memo(
-            ("whatif.succession", m.digest, scenario_id, repr(variants)),
-            lambda label=label, variants=variants: _succession(m, label, variants),
-        )
-        st.markdown(esc(summary))
-        st.dataframe(table, hide_index=True, key=f"whatif.succession.{scenario_id}")
+    st.markdown(summaries)
+    st.dataframe(table, hide_index=True, key="whatif.succession")
 
 
 def _arrow(table: pd.DataFrame) -> pa.Table:
@@ -50,6 +52,8 @@ def _arrow(table: pd.DataFrame) -> pa.Table:
     return convert_pandas_df_to_arrow_table(table)
 
 
-def _succession(m: CrossImpactMatrix, label: str, variants: dict[str, str]) -> tuple[str, pa.Table]:
-    path = succession(m, variants)
-    return cs.succession_summary(label, path), _arrow(ct.succession_table(m, path))
+def _successions(m: CrossImpactMatrix, authored: Authored) -> tuple[str, pa.Table]:
+    """Where succession takes each authored scenario: a line each, and their steps in one table."""
+    paths = [(label, succession(m, variants)) for _, label, variants in authored]
+    lines = "\n".join(f"- {esc(cs.succession_summary(label, path))}" for label, path in paths)
+    return lines, _arrow(ct.successions_table(m, paths))

@@ -83,3 +83,13 @@ def succession_table(m: CrossImpactMatrix, path: Succession) -> pd.DataFrame:
             | dict(zip(names, state, strict=True))
         )
     return pd.DataFrame(records)
+
+
+def successions_table(
+    m: CrossImpactMatrix, paths: Sequence[tuple[str, Succession]]
+) -> pd.DataFrame:
+    """Several scenarios' successions in one table: each labelled scenario's steps, in turn."""
+    return pd.concat(
+        [succession_table(m, path).assign(Scenario=label) for label, path in paths],
+        ignore_index=True,
+    )[["Scenario", "Step", "Changes", *(d.name for d in m.descriptors)]]

@@ -170,10 +170,12 @@ def test_the_authored_scenarios_are_judged_by_the_matrix(scenario_set: ScenarioS
     assert table["Scenario"].tolist() == [labels[s.scenario] for s in cib.scenarios]
     expected = [evaluate(m, s.variants).inconsistency for s in cib.scenarios]
     assert table["Inconsistency"].tolist() == expected
-    paths = tables_with(at, "Changes")
-    assert len(paths) == len(cib.scenarios)
-    for path, s in zip(paths, cib.scenarios, strict=True):
-        assert path.iloc[0][list(s.variants)].tolist() == list(s.variants.values())
+    (paths,) = tables_with(at, "Changes")  # every scenario's succession, in turn
+    assert paths["Scenario"].unique().tolist() == [labels[s.scenario] for s in cib.scenarios]
+    for s in cib.scenarios:
+        steps = paths[paths["Scenario"] == labels[s.scenario]]
+        assert steps["Step"].tolist() == list(range(len(steps)))
+        assert steps.iloc[0][list(s.variants)].tolist() == list(s.variants.values())
 
 
 @pytest.mark.parametrize("scenario_set", WITH_MATRIX, ids=set_id)

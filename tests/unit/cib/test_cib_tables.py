@@ -43,6 +43,16 @@ def test_the_succession_table_names_what_moved_at_each_step(m: CrossImpactMatrix
     assert table.iloc[-1][["A", "B"]].tolist() == list(path.path[-1])
 
 
+def test_the_successions_table_holds_each_scenarios_steps_in_turn(m: CrossImpactMatrix) -> None:
+    paths = [("S", succession(m, ["a1", "b2"])), ("T", succession(m, ["a1", "b1"]))]
+    table = cib_tables.successions_table(m, paths)
+    assert table.columns.tolist() == ["Scenario", "Step", "Changes", "A", "B"]
+    for label, path in paths:
+        steps = table[table.Scenario == label]
+        assert steps["Step"].tolist() == list(range(len(path.path)))
+        assert [tuple(row) for row in steps[["A", "B"]].itertuples(index=False)] == list(path.path)
+
+
 def test_the_balance_table_lists_every_variant_with_its_sources(m: CrossImpactMatrix) -> None:
     table = cib_tables.balance_table(m, {"A": "a1", "B": "b1"})
     assert len(table) == 5
