@@ -3,7 +3,9 @@ after a switch of scenario A and a filter change in every view, a Council vote c
 Vote view and a judgment change in the What-if view.
 
 `uv run python bench/rerun.py [--runs 15]`: median of the runs; the ratio is the median over the
-minimal app's median after its selectbox changes.
+minimal app's median after its selectbox changes. The minimal app's reruns are taken in turn
+with the case's, one of each at a time, so that a machine whose speed drifts during the run
+(this one's moved by half within minutes) slows both sides of each ratio alike.
 """
 
 from __future__ import annotations
@@ -36,18 +38,23 @@ def share_script_cache() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared  # type: ignore[misc]
 
 
-def _timed(at: AppTest, change: Change, runs: int) -> list[float]:
-    """The rerun after each change, once every change has been seen: what the app builds for a
-    content and view it builds once per process, not per session or rerun."""
+def _timed(
+    at: AppTest, change: Change, floor: AppTest, runs: int
+) -> tuple[list[float], list[float]]:
+    """The rerun after each change, once every change has been seen (what the app builds for a
+    content and view it builds once per process, not per session or rerun), each beside a rerun
+    of the minimal app after its own change: the app's seconds and the minimal app's."""
     at.run()
-    samples = []
+    floor.run()
+    samples: tuple[list[float], list[float]] = ([], [])
     for i in range(WARM + runs):
-        widget = change(at, i)
-        start = time.perf_counter()
-        widget.run()  # type: ignore[attr-defined]
-        samples.append(time.perf_counter() - start)
-        assert not at.exception, at.exception
-    return samples[WARM:]
+        for app, make, seconds in ((floor, _MINIMAL_CHANGE, samples[1]), (at, change, samples[0])):
+            widget = make(app, i)
+            start = time.perf_counter()
+            widget.run()  # type: ignore[attr-defined]
+            seconds.append(time.perf_counter() - start)
+            assert not app.exception, app.exception
+    return samples[0][WARM:], samples[1][WARM:]
 
 
 def _cycle(key: str, values: list[str]) -> Change:
@@ -55,6 +62,9 @@ def _cycle(key: str, values: list[str]) -> Change:
         return at.selectbox(key=key).set_value(values[(i + 1) % len(values)])
 
     return change
+
+
+_MINIMAL_CHANGE = _cycle("minimal.series", ["one", "two", "three"])
 
 
 def _filter(at: AppTest, i: int) -> object:
@@ -87,9 +97,8 @@ def open_view(view: str) -> AppTest:
     return at
 
 
-def minimal_reruns(runs: int) -> list[float]:
-    at = AppTest.from_file(str(MINIMAL_APP), default_timeout=60)
-    return _timed(at, _cycle("minimal.series", ["one", "two", "three"]), runs)
+def minimal_app() -> AppTest:
+    return AppTest.from_file(str(MINIMAL_APP), default_timeout=60)
 
 
 def first_set() -> ScenarioSet:
@@ -100,7 +109,6 @@ def first_set() -> ScenarioSet:
 
 def measures(runs: int) -> list[Measure]:
     share_script_cache()
-    floor = median_ms(minimal_reruns(runs))
     cases: list[tuple[str, str, Change]] = []
     shown = first_set()
     scenarios = [s.id for s in shown.scenarios]
@@ -109,10 +117,11 @@ def measures(runs: int) -> list[Measure]:
         cases.append((view, "change a filter", _filter))
     cases += [("vote", "change a Council vote", _vote), ("whatif", "move a judgment", _judgment)]
     found = []
+    floor_app = minimal_app()
     for view, what, change in cases:
-        value = median_ms(_timed(open_view(view), change, runs))
-        note = f"{value:.1f} ms vs {floor:.1f} ms"
-        found.append(Measure(f"rerun, {view}: {what}", value / floor, TARGET, note=note))
+        app, floor = (median_ms(s) for s in _timed(open_view(view), change, floor_app, runs))
+        note = f"{app:.1f} ms vs {floor:.1f} ms"
+        found.append(Measure(f"rerun, {view}: {what}", app / floor, TARGET, note=note))
     return found
 
 
