@@ -6,13 +6,15 @@ the script has finished, nothing is stale, every chart is drawn and the area has
 ``QUIET_MS``: a chart whose data did not change need not be drawn again.
 
 `uv run python bench/browser.py [--runs 7] [--views outcomes reality]`: median per view (every
-view the first set offers, or only those named).
+view the first set offers, or only those named). The minimal app, open in a page of its own,
+takes a click in turn with each of the app's, so that the machine's drift during a run weighs
+on both sides of each ratio alike.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from common import APP, MINIMAL_APP, Measure, machine, measures_table, median_ms
 from playwright.sync_api import Page, sync_playwright
@@ -48,14 +50,24 @@ def pick(page: Page, label: str, option: str) -> float:
     return (page.evaluate("window.__lastChange") - start) / 1000
 
 
-def samples(page: Page, url: str, label: str, options: list[str], runs: int) -> list[float]:
+def opened(page: Page, url: str) -> Page:
     page.goto(url)
     wait_for_app(page, charts=False)
     page.evaluate(WATCH)
-    clicks: list[Callable[[], float]] = [
-        lambda i=i: pick(page, label, options[(i + 1) % len(options)]) for i in range(runs + 2)
-    ]
-    return [click() for click in clicks][2:]  # the first two build what later clicks reuse
+    return page
+
+
+FLOOR_CHOICE = ("Series", ["one", "two", "three"])
+"""The minimal app's selectbox and its options."""
+
+
+def paired(app: Page, label: str, options: list[str], floor: Page, runs: int) -> list[list[float]]:
+    """Seconds per click on the app's ``label`` and, each just before, on the minimal app's."""
+    found: list[list[float]] = [[], []]
+    for i in range(runs + 2):
+        found[1].append(pick(floor, FLOOR_CHOICE[0], FLOOR_CHOICE[1][(i + 1) % 3]))
+        found[0].append(pick(app, label, options[(i + 1) % len(options)]))
+    return [seconds[2:] for seconds in found]  # the first two build what later clicks reuse
 
 
 def measures(runs: int, views: Sequence[str] = ()) -> list[Measure]:
@@ -69,11 +81,14 @@ def measures(runs: int, views: Sequence[str] = ()) -> list[Measure]:
         with sync_playwright() as playwright:
             executable = str(SYSTEM_CHROMIUM) if SYSTEM_CHROMIUM.exists() else None
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            floor = median_ms(samples(page, floor_url, "Series", ["one", "two", "three"], runs))
+            viewport = {"width": 1400, "height": 1000}
+            floor_page = opened(browser.new_page(viewport=viewport), floor_url)
+            page = browser.new_page(viewport=viewport)
             for view in (v.id for v in offered(shown) if not views or v.id in views):
-                url = f"{app_url}/?view={view}&b=none"
-                value = median_ms(samples(page, url, "Scenario A", labels, runs))
+                opened(page, f"{app_url}/?view={view}&b=none")
+                value, floor = (
+                    median_ms(s) for s in paired(page, "Scenario A", labels, floor_page, runs)
+                )
                 note = f"{value:.0f} ms vs {floor:.0f} ms"
                 found.append(
                     Measure(f"browser, {view}: switch scenario A", value / floor, TARGET, note=note)
