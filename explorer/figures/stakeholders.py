@@ -7,7 +7,6 @@ HTML-escaped before it goes into labels, which plotly renders as markup.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
@@ -32,27 +31,12 @@ no margin to grow after its first draw and draws the chart once."""
 SALIENCE_LEFT = 70
 """Pixels left of the position and salience map: its y axis's labels (0 to 1) and title."""
 SALIENCE_BELOW = 64
-"""Pixels under that map without a legend: its x axis's labels and title."""
-LEGEND_Y = -0.2
-"""Where that map's legend hangs from, as a share of the plot's height below it."""
-
-
-def _legend_height(lines: list[int]) -> float:
-    """Pixels plotly.js 4 (in Streamlit's theme) gives a legend with a title line and entries of
-    ``lines`` lines each: measured, and at most half a pixel over."""
-    return 26 + sum(19 + 15.5 * (n - 1) for n in lines)
-
-
-def _room_below(fig: go.Figure) -> int:
-    """The bottom margin plotly would grow to after its first draw, to fit the legend hanging at
-    ``LEGEND_Y`` (the sum it solves: the room below is the legend and its share of the plot),
-    kept from the start so that the chart is drawn once."""
-    names = [t.name for t in fig.data if t.name]
-    if len(names) < 2:  # plotly shows no legend for one trace
-        return SALIENCE_BELOW
-    legend = _legend_height([name.count("<br>") + 1 for name in names]) + 10
-    plot = fig.layout.height - fig.layout.margin.t
-    return max(SALIENCE_BELOW, math.ceil((legend - LEGEND_Y * plot) / (1 - LEGEND_Y)))
+"""Pixels under that map before its key: its x axis's labels and title."""
+KEY_LINE = 18
+"""Pixels a line of the key under that map takes (13 px text, plotly's 1.3 line spacing, and
+a pixel of slack)."""
+KEY_INDENT = "\u00a0" * 4
+"""Where an entry of that key runs on to another line, the line is indented by this much."""
 
 
 def _position_text(value: Position) -> str:
@@ -161,36 +145,39 @@ def position_salience(
 ) -> go.Figure:
     """Actors (by name) with a known position and a stated salience on ``issue``: position
     across, salience up. Actors at the same point share one marker, sized by their number and
-    numbered; the legend under the chart lists each number's actors by name, so no name is cut
-    at the edge or hidden behind '+3'."""
+    numbered; the key under the chart lists each number's actors by name, so no name is cut at
+    the edge or hidden behind '+3'.
+
+    The points are one trace and the key one block of text: plotly draws a trace and a legend
+    entry for each point at some 5 ms apiece, and draws a chart twice when it changes."""
     clusters: dict[tuple[int, float], list[str]] = {}
     for name, (value, salience) in values.items():
         if value != "unknown" and salience is not None:
             clusters.setdefault((int(value), salience), []).append(name)
     points = sorted(clusters.items())
-    fig = go.Figure()
-    lines = 0
-    for n, ((value, salience), names) in enumerate(points, start=1):
-        listed = wrap(f"{n}: {', '.join(names)}", 44)
-        lines += listed.count("<br>") + 1
-        fig.add_trace(
-            go.Scatter(
-                x=[value],
-                y=[salience],
-                mode="markers+text",
-                name=listed,
-                text=[str(n)],
-                textposition="middle center",
-                textfont={"color": "#000000", "size": 12},
-                hovertext=[wrap(", ".join(names), 50)],
-                hoverinfo="text",
-                marker={
-                    "size": min(18 + 3 * len(names), 36),
-                    "color": UNKNOWN_COLOR,
-                    "line": {"width": 1, "color": "#333333"},
-                },
-            )
+    key = [
+        wrap(f"{n}: {', '.join(names)}", 44).replace("<br>", "<br>" + KEY_INDENT)
+        for n, (_, names) in enumerate(points, start=1)
+    ]
+    fig = go.Figure(
+        go.Scatter(
+            x=[value for (value, _), _ in points],
+            y=[salience for (_, salience), _ in points],
+            mode="markers+text",
+            text=[str(n) for n in range(1, len(points) + 1)],
+            textposition="middle center",
+            textfont={"color": "#000000", "size": 12},
+            hovertext=[wrap(", ".join(names), 50) for _, names in points],
+            hoverinfo="text",
+            marker={
+                "size": [min(18 + 3 * len(names), 36) for _, names in points],
+                "color": UNKNOWN_COLOR,
+                "opacity": 1,  # plotly draws markers of several sizes see-through otherwise
+                "line": {"width": 1, "color": "#333333"},
+            },
+            showlegend=False,
         )
+    )
     fig.update_xaxes(
         range=[-2.5, 2.5],
         tickvals=[-2, -1, 0, 1, 2],
@@ -207,8 +194,21 @@ def position_salience(
             f"+2: {issue.high}",
         )
     )
-    fig = layout(fig, title, 420 + 19 * lines, LEGEND_Y)
-    key = {"text": "Actors at each point", "font": {"color": INK_COLOR}}
-    fig.update_layout(legend={"orientation": "v", "title": key})
-    fig.update_layout(margin={"l": SALIENCE_LEFT, "b": _room_below(fig)})
-    return fig
+    lines = sum(entry.count("<br>") + 1 for entry in key)
+    fig = layout(fig, title, 420 + KEY_LINE * lines)
+    if key:
+        fig.add_annotation(
+            text="<br>".join(["Actors at each point", *key]),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="top",
+            yshift=-SALIENCE_BELOW,
+            align="left",
+            showarrow=False,
+            font={"color": INK_COLOR},
+        )
+    below = SALIENCE_BELOW + (KEY_LINE * (lines + 1) + 10 if key else 0)
+    return fig.update_layout(margin={"l": SALIENCE_LEFT, "b": below})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import plotly.graph_objects as go
+
 from explorer import figures
 from explorer.analysis.compare import (
     observed_points,
@@ -169,21 +171,40 @@ def test_position_salience_places_only_known_positions_with_a_stated_salience(
         "The Militia": (-2, 1.0),
         "Eastland": (2, 0.9),
     }
-    militia, pair = figures.position_salience(tiny.issues[0], values).data
-    assert [(t.x[0], t.y[0]) for t in (militia, pair)] == [(-2, 1.0), (2, 0.9)]
-    assert [t.marker.size for t in (militia, pair)] == [21, 24]
+    (points,) = figures.position_salience(tiny.issues[0], values).data
+    assert list(zip(points.x, points.y, strict=True)) == [(-2, 1.0), (2, 0.9)]
+    assert list(points.marker.size) == [21, 24]
+
+
+def _key(fig: go.Figure) -> list[str]:
+    """The entries of the key under the position and salience map, each on one line."""
+    (key,) = fig.layout.annotations
+    lines = key.text.split("<br>")
+    assert lines[0] == "Actors at each point"
+    entries: list[str] = []
+    for line in lines[1:]:
+        if line.startswith(stakeholder_figures.KEY_INDENT):
+            entries[-1] += " " + line.removeprefix(stakeholder_figures.KEY_INDENT)
+        else:
+            entries.append(line)
+    return entries
 
 
 def test_position_salience_numbers_each_point_and_names_all_its_actors_in_the_unwrapped(
     tiny: ScenarioSet,
 ) -> None:
     values = {f"Actor <{n}>": (1, 0.5) for n in range(6)} | {"Alone": (-1, 0.2)}
-    alone, crowd = figures.position_salience(tiny.issues[0], values).data
-    assert (list(alone.text), list(crowd.text)) == (["1"], ["2"])
-    assert alone.name == "1: Alone"
-    listed = crowd.name.replace("<br>", " ")
-    assert listed == "2: " + ", ".join(f"Actor &lt;{n}&gt;" for n in range(6)), "no '+4'"
-    assert all(t.textposition == "middle center" for t in (alone, crowd)), "never cut at +2"
+    fig = figures.position_salience(tiny.issues[0], values)
+    (points,) = fig.data
+    assert list(points.text) == ["1", "2"]
+    crowd = "2: " + ", ".join(f"Actor &lt;{n}&gt;" for n in range(6))
+    assert _key(fig) == ["1: Alone", crowd], "no '+4'"
+    assert points.textposition == "middle center", "never cut at +2"
+
+
+def test_position_salience_without_a_placed_actor_has_no_key(tiny: ScenarioSet) -> None:
+    fig = figures.position_salience(tiny.issues[0], {"Southland": ("unknown", None)})
+    assert list(fig.data[0].x) == [] and not fig.layout.annotations
 
 
 def test_heatmap_cuts_long_names_keeps_them_apart_and_whole_on_hover(tiny: ScenarioSet) -> None:
