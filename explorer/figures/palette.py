@@ -56,6 +56,9 @@ UNKNOWN_COLOR = "#BDBDBD"  # a cell fill, always labelled "?"
 # them in #808495, 3.7:1 on white; this is 8.5:1. It suits the light theme, the only one the
 # app offers (config.toml); a dark theme would need a light ink such as #D5DAE5 (11:1).
 INK_COLOR = "#4D4D4D"
+# The page's background, whichever theme: a colour Streamlit's plotly theme replaces in the
+# browser with its background colour (streamlit.elements.lib.streamlit_plotly_theme.BG_COLOR).
+PAGE_COLOR = "#000038"
 # Orange (-2) to purple (+2): PuOr, a diverging scale that stays readable with red-green
 # deficiency. Cell text on it must be chosen per cell: see explorer.figures.contrast.text_color_on.
 POSITION_SCALE: tuple[str, ...] = ("#B35806", "#F1A340", "#F7F7F7", "#998EC3", "#542788")

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from explorer.content import Actor, Issue, Position
 from explorer.figures.contrast import text_color_on
-from explorer.figures.palette import INK_COLOR, POSITION_SCALE, UNKNOWN_COLOR
+from explorer.figures.palette import INK_COLOR, PAGE_COLOR, POSITION_SCALE, UNKNOWN_COLOR
 from explorer.figures.style import esc, layout, short_labels, wrap
 from explorer.formats import signed
 
@@ -23,6 +23,10 @@ data table): longer names would leave a phone no room for the cells."""
 ISSUE_CHARS = 26
 """Issue headers are written upright over narrow columns, cut to this many characters."""
 ROW = 26  # px per actor
+CELL_GAP = 2
+"""Pixels between the heat map's cells, drawn over them in the page's colour: plotly's own
+gaps (``xgap``) make it paint each trace at the plot's full size and encode it as a PNG, some
+20 ms a draw, where cells without gaps are drawn as a picture one pixel a cell."""
 BAR = 220
 """Pixels of the colour bar's length. The bar lies under the names, from the figure's left edge,
 and plotly keeps that much room on the left for a bar placed by the container: the left margin
@@ -37,6 +41,13 @@ KEY_LINE = 18
 a pixel of slack)."""
 KEY_INDENT = "\u00a0" * 4
 """Where an entry of that key runs on to another line, the line is indented by this much."""
+
+
+def _cell_borders(columns: int, rows: int) -> str:
+    """An SVG path (in cell units) of the lines between the heat map's cells."""
+    across = [f"M{c - 0.5},-0.5V{rows - 0.5}" for c in range(1, columns)]
+    down = [f"M-0.5,{r - 0.5}H{columns - 0.5}" for r in range(1, rows)]
+    return "".join(across + down)
 
 
 def _position_text(value: Position) -> str:
@@ -90,8 +101,8 @@ def stance_heatmap(
             customdata=full,
             hovertemplate="%{customdata}: unknown<extra></extra>",
             hoverongaps=False,
-            xgap=2,
-            ygap=2,
+            xgap=0,
+            ygap=0,
         )
     ]
     for n, color in enumerate(sorted(set(ink.values()))):
@@ -111,8 +122,8 @@ def stance_heatmap(
                 customdata=full,
                 hovertemplate="%{customdata}: %{text}<extra></extra>",
                 hoverongaps=False,
-                xgap=2,
-                ygap=2,
+                xgap=0,
+                ygap=0,
                 colorbar={
                     "title": {"text": "position (-2 to +2)", "side": "top"},
                     "orientation": "h",
@@ -131,8 +142,13 @@ def stance_heatmap(
             )
         )
     fig = go.Figure(traces)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
-    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90, automargin=False)
+    fig.add_shape(
+        type="path",
+        path=_cell_borders(len(issues), len(actors)),
+        line={"color": PAGE_COLOR, "width": CELL_GAP},
+    )
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False, showgrid=False)
+    fig.update_xaxes(side="top", fixedrange=True, tickangle=-90, automargin=False, showgrid=False)
     header = 12 + 7 * max((len(label) for label in x), default=0)
     title = "Positions by actor and issue (grey ? = no statement found)"
     layout(fig, title, 150 + ROW * len(actors), top=header)

@@ -26,6 +26,7 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 import streamlit as st
+from streamlit.elements.lib.streamlit_plotly_theme import BG_COLOR
 from streamlit.testing.v1 import AppTest
 
 from explorer import figures
@@ -51,6 +52,7 @@ from explorer.figures.contrast import (
 from explorer.figures.palette import (
     LABELLED_FILLS,
     OKABE_ITO,
+    PAGE_COLOR,
     POSITION_SCALE,
     SCENARIO_STYLES,
     STATUS_STYLES,
@@ -255,7 +257,8 @@ def is_grey(colour: str) -> bool:
 def is_safe(colour: str) -> bool:
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
         return False
-    return colour.upper() in COLOUR_BLIND_SAFE or is_grey(colour)
+    page = colour == PAGE_COLOR  # the page's own background, filled in by Streamlit's theme
+    return colour.upper() in COLOUR_BLIND_SAFE or is_grey(colour) or page
 
 
 @pytest.mark.parametrize("name", list(FIGURES))
@@ -467,6 +470,10 @@ def test_body_text_captions_and_quotes_read_at_4_5_to_1(base: str) -> None:
             if ratio < TEXT_MINIMUM:
                 failing.append(f"{what} {ink} on {ground}: {ratio:.2f}:1")
     assert not failing, f"{base}: " + "; ".join(failing)
+
+
+def test_the_page_colour_is_the_one_streamlits_theme_paints_the_page_with() -> None:
+    assert PAGE_COLOR == BG_COLOR
 
 
 def test_luminance_and_ratio_follow_wcag() -> None:

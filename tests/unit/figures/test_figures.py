@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import plotly.graph_objects as go
 
@@ -16,6 +17,7 @@ from explorer.analysis.series import EventSeries, TrajectorySeries
 from explorer.content import Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
 from explorer.figures import stakeholders as stakeholder_figures
+from explorer.figures.palette import PAGE_COLOR
 from tests.conftest import unwrapped
 
 
@@ -217,6 +219,21 @@ def test_heatmap_cuts_long_names_keeps_them_apart_and_whole_on_hover(tiny: Scena
     assert len(set(rows)) == len(actors)
     assert all(len(r) <= stakeholder_figures.ACTOR_CHARS for r in rows)
     assert fig.data[0].customdata[0][0] == f"{long}{tiny.actors[0].name} · {tiny.issues[0].label}"
+
+
+def test_heatmap_separates_every_two_neighbouring_cells_in_the_pages_colour(
+    tiny: ScenarioSet,
+) -> None:
+    views = stances_under(tiny, None)
+    fig = figures.stance_heatmap(tiny.actors, tiny.issues, {k: v.value for k, v in views.items()})
+    (borders,) = fig.layout.shapes
+    columns, rows = len(tiny.issues), len(tiny.actors)
+    lines = re.findall(r"M(-?[\d.]+),(-?[\d.]+)([HV])(-?[\d.]+)", borders.path)
+    between_columns = {float(x) for x, _, kind, _ in lines if kind == "V"}
+    between_rows = {float(y) for _, y, kind, _ in lines if kind == "H"}
+    assert between_columns == {c - 0.5 for c in range(1, columns)}
+    assert between_rows == {r - 0.5 for r in range(1, rows)}
+    assert borders.line.color == PAGE_COLOR and not any(t.xgap or t.ygap for t in fig.data)
 
 
 def test_heatmap_colour_bar_lies_under_the_cells(tiny: ScenarioSet) -> None:
