@@ -57,22 +57,15 @@ def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:
     every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
     if not indicators:
         st.info("These scenarios have no indicator projections.")
-    for start in range(0, len(indicators), 2):
-        for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
-            with column:
-                chart(
-                    f"outcomes.{indicator.id}",
-                    (scenario_set.content_hash, state.a, state.b),
-                    lambda indicator=indicator: ChartContent(
-                        figures.trajectory(
-                            indicator,
-                            series,
-                            observed,
-                            figures.value_span(indicator.id, every, observed),
-                        ),
-                        trajectory_summary(indicator, series),
-                    ),
-                )
+    else:
+        chart(
+            "outcomes.indicators",
+            (scenario_set.content_hash, state.a, state.b),
+            lambda: ChartContent(
+                figures.trajectories(indicators, series, observed, every),
+                " ".join(trajectory_summary(i, series) for i in indicators),
+            ),
+        )
     panel = opened("Data and basis of these projections", "outcomes.data") if indicators else None
     if panel is not None:
         labels = {i.id: i.label for i in scenario_set.indicators}

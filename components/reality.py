@@ -84,20 +84,17 @@ def _trajectories(scenario_set: ScenarioSet, scenarios: Sequence[Scenario]) -> N
         st.info("These scenarios have no indicator projections to check against.")
         return
     st.markdown("### Observed values against the projections")
-    for start in range(0, len(indicators), 2):
-        for column, indicator in zip(st.columns(2), indicators[start : start + 2], strict=False):
-            with column:
-                chart(
-                    f"reality.{indicator.id}",
-                    (scenario_set.content_hash, *(s.id for s in scenarios)),
-                    lambda indicator=indicator: _trajectory(scenario_set, scenarios, indicator),
-                )
+    chart(
+        "reality.indicators",
+        (scenario_set.content_hash, *(s.id for s in scenarios)),
+        lambda: _trajectories_chart(scenario_set, scenarios, indicators),
+    )
 
 
-def _trajectory(
-    scenario_set: ScenarioSet, scenarios: Sequence[Scenario], indicator: Indicator
+def _trajectories_chart(
+    scenario_set: ScenarioSet, scenarios: Sequence[Scenario], indicators: Sequence[Indicator]
 ) -> ChartContent:
-    """The indicator's chart: each scenario's projection, the observed values, and how far they
+    """The indicators' chart: each scenario's projection, the observed values, and how far they
     diverge (built once per content and pair of scenarios, with the chart)."""
     series = [TrajectorySeries(s.label, s.trajectories) for s in scenarios]
     every = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios]
@@ -105,12 +102,12 @@ def _trajectory(
     observed = [p for p in observed_points(scenario_set) if p.indicator in used]
     summary = " ".join(
         divergence_summary(indicator, s.label, divergences(t, observed))
+        for indicator in indicators
         for s in scenarios
         for t in s.trajectories
         if t.indicator == indicator.id
     )
-    span = figures.value_span(indicator.id, every, observed)
-    return ChartContent(figures.trajectory(indicator, series, observed, span), summary)
+    return ChartContent(figures.trajectories(indicators, series, observed, every), summary)
 
 
 def render(scenario_set: ScenarioSet, state: ViewState) -> ViewState:

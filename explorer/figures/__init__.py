@@ -16,7 +16,7 @@ from explorer.figures.contrast import (
     text_color_on,
     to_hex,
 )
-from explorer.figures.outcomes import RANGE_HOVER, trajectory, value_span
+from explorer.figures.outcomes import RANGE_HOVER, trajectories, value_span
 from explorer.figures.palette import (
     INK_COLOR,
     LABELLED_FILLS,
@@ -75,7 +75,7 @@ __all__ = [
     "text_color_on",
     "timeline",
     "to_hex",
-    "trajectory",
+    "trajectories",
     "value_span",
     "wrap",
 ]

@@ -33,7 +33,8 @@ SCENARIOS = [(set_id, s.id) for set_id, s_set in SETS.items() for s in s_set.sce
 
 
 def charts_expected(scenario_set: ScenarioSet, view: str, shown: list[str]) -> int:
-    """How many charts ``view`` draws for the scenarios ``shown``: one per thing the set holds."""
+    """How many charts ``view`` draws for the scenarios ``shown``: one per thing the set holds
+    (the indicators are one chart, a row each)."""
     scenarios = [s for s in scenario_set.scenarios if s.id in shown]
     projected = {t.indicator for s in scenarios for t in s.trajectories}
     voted = [d for d in scenario_set.drafts if d.vote]
@@ -46,12 +47,12 @@ def charts_expected(scenario_set: ScenarioSet, view: str, shown: list[str]) -> i
         "overview": 1,
         "timeline": 1,
         "stakeholders": 1 + bool(scenario_set.issues),
-        "outcomes": len(projected),
+        "outcomes": int(bool(projected)),
         "texts": 0,
         "sources": 0,
         "vote": len(voted) + simulated + bool(scenario_set.council_record),
         "whatif": matrix,
-        "reality": len(projected),
+        "reality": int(bool(projected)),
     }[view]
 
 

@@ -25,7 +25,7 @@ from tests.conftest import SETS, set_id, sets_where
 
 
 def built(scenario_set: ScenarioSet) -> list[go.Figure]:
-    """Every indicator's trajectory and the timeline of the set's default view."""
+    """The indicators' trajectories and the timeline of the set's default view."""
     state = default_state(Catalog({scenario_set.id: scenario_set}))
     series = trajectory_series(scenario_set, state)
     observed = observed_points(scenario_set)
@@ -39,7 +39,7 @@ def built(scenario_set: ScenarioSet) -> list[go.Figure]:
         names,
         labels,
     )
-    return [figures.trajectory(i, series, observed) for i in scenario_set.indicators] + [timeline]
+    return [figures.trajectories(scenario_set.indicators, series, observed), timeline]
 
 
 # AppTest runs this function's source as a script of its own, where annotations are evaluated

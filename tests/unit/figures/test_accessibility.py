@@ -84,7 +84,7 @@ def _trajectories() -> list[go.Figure]:
     observed = observed_points(GAZA)
     projected = [{t.indicator for t in s.trajectories} for s in (GAZA.scenario(i) for i in PAIR)]
     both = [i for i in GAZA.indicators if all(i.id in ids for ids in projected)]
-    return [figures.trajectory(i, series, observed) for i in both]
+    return [figures.trajectories([i], series, observed) for i in both]
 
 
 def _heatmap() -> go.Figure:
@@ -146,7 +146,7 @@ def all_figures() -> dict[str, go.Figure]:
         "cib_figures.balance": balance,
     }
     for n, fig in enumerate(_trajectories()):
-        built[f"figures.trajectory[{n}]"] = fig
+        built[f"figures.trajectories[{n}]"] = fig
     return built
 
 
@@ -185,7 +185,7 @@ def scenario_traces(fig: go.Figure, labels: dict[str, str]) -> dict[str, dict[tu
 
 PROJECTED = [{t.indicator for t in GAZA.scenario(i).trajectories} for i in PAIR]
 PER_SCENARIO = ["figures.timeline"] + [
-    f"figures.trajectory[{n}]"
+    f"figures.trajectories[{n}]"
     for n, indicator in enumerate(GAZA.indicators)
     if all(indicator.id in ids for ids in PROJECTED)  # observed-only: no A and B traces
 ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import plotly.graph_objects as go
+import pytest
 
 from explorer import figures
 from explorer.analysis.compare import (
@@ -18,7 +20,8 @@ from explorer.content import Event, ScenarioSet
 from explorer.figures import CERTAINTY_MARKERS
 from explorer.figures import stakeholders as stakeholder_figures
 from explorer.figures.palette import PAGE_COLOR
-from tests.conftest import unwrapped
+from explorer.figures.style import esc
+from tests.conftest import set_id, sets_where, unwrapped
 
 
 def two_series(tiny: ScenarioSet) -> list[EventSeries]:
@@ -131,8 +134,8 @@ def test_heatmap_draws_unknown_as_unknown_not_zero(tiny: ScenarioSet) -> None:
 
 def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: ScenarioSet) -> None:
     adopted = tiny.scenario("adopted")
-    fig = figures.trajectory(
-        tiny.indicators[0],
+    fig = figures.trajectories(
+        tiny.indicators[:1],
         [TrajectorySeries("Adopted", adopted.trajectories)],
         observed_points(tiny),
     )
@@ -147,11 +150,33 @@ def test_a_trajectory_dashes_projections_and_marks_observed_points(tiny: Scenari
 def test_a_trajectory_gives_b_another_dash_and_symbol(tiny: ScenarioSet) -> None:
     adopted = tiny.scenario("adopted")
     series = [TrajectorySeries(n, adopted.trajectories) for n in ("One", "Two")]
-    fig = figures.trajectory(tiny.indicators[0], series, [])
+    fig = figures.trajectories(tiny.indicators[:1], series, [])
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert [t.line.dash for t in lines] == ["dash", "dot"]
     assert [t.marker.symbol for t in lines] == ["circle", "square"]
     assert lines[0].line.color != lines[1].line.color
+
+
+@pytest.mark.parametrize("scenario_set", sets_where(lambda s: s.indicators), ids=set_id)
+def test_trajectories_give_each_indicator_a_titled_row_and_each_legend_entry_once(
+    scenario_set: ScenarioSet,
+) -> None:
+    series = [TrajectorySeries(s.label, s.trajectories) for s in scenario_set.scenarios[:2]]
+    indicators = scenario_set.indicators
+    fig = figures.trajectories(indicators, series, observed_points(scenario_set))
+    rows = sorted((axis.domain for axis in fig.select_yaxes()), reverse=True)
+    assert len(rows) == len(indicators)
+    assert all(low < high for low, high in rows)
+    assert all(below[1] < above[0] for above, below in pairwise(rows)), "rows never overlap"
+    bold = [a.text for a in fig.layout.annotations]
+    titles = [unwrapped(t.removeprefix("<b>").removesuffix("</b>")) for t in bold]
+    assert titles == [esc(i.label) for i in indicators]
+    units = [axis.title.text for axis in fig.select_yaxes()]
+    assert units == [esc(i.unit) for i in indicators]
+    listed = [t.legendgroup for t in fig.data if t.name and t.showlegend is not False]
+    assert len(listed) == len(set(listed)), "each entry once, for every row"
+    drawn = {t.legendgroup for t in fig.data if t.name}
+    assert set(listed) == drawn
 
 
 def test_scenario_tree_has_the_decision_and_every_scenario_with_a_and_b_marked(
