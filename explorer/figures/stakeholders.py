@@ -101,8 +101,6 @@ def stance_heatmap(
             customdata=full,
             hovertemplate="%{customdata}: unknown<extra></extra>",
             hoverongaps=False,
-            xgap=0,
-            ygap=0,
         )
     ]
     for n, color in enumerate(sorted(set(ink.values()))):
@@ -122,8 +120,6 @@ def stance_heatmap(
                 customdata=full,
                 hovertemplate="%{customdata}: %{text}<extra></extra>",
                 hoverongaps=False,
-                xgap=0,
-                ygap=0,
                 colorbar={
                     "title": {"text": "position (-2 to +2)", "side": "top"},
                     "orientation": "h",
