@@ -79,7 +79,7 @@ def changed_outside() -> bool:
 def write(state: ViewState, catalog: Catalog) -> dict[str, str]:
     """Put ``state`` in the address bar; return its query parameters. An address bar that
     already reads so is left alone: it may hold a link too long for Streamlit to read, which
-    the probe in ``read`` measures there."""
+    ``count_unread_parameters`` has the page measure."""
     params = encode(state, catalog)
     written = {key: [value] for key, value in params.items()}
     if written != {key: st.query_params.get_all(key) for key in st.query_params}:

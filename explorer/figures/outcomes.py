@@ -217,6 +217,7 @@ def trajectories(
     layout(fig, TITLE, plot + TOOLBAR_ROOM + 40, legend_y, legend=legend_lines(fig))
     spans = [value_span(i.id, every or series, observed) for i in indicators]
     left = AXIS_ROOM + TICK_CHAR * max((tick_chars(span) for span in spans), default=1)
-    # The indicators' titles start where the figure's title does, not over the y axes' labels.
-    fig.update_annotations(xshift=-left + fig.layout.margin.r)
+    # The indicators' titles stay where the shared layout's margin puts them, near the figure's
+    # title, not where the y axes' labels push the plot.
+    fig.update_annotations(xshift=fig.layout.margin.l - left)
     return fig.update_layout(margin_l=left)
